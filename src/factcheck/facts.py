@@ -1,0 +1,184 @@
+"""The data that flows through factcheck: documents in, facts out.
+
+All are frozen dataclasses. Character offsets (``start``/``end``) always index
+the *original* decoded file text (:attr:`Document.text`), so that
+``doc.text[fact.start:fact.end] == fact.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["money", "count", "ordinal", "percent", "duration", "date"]
+KINDS: tuple[Kind, ...] = ("money", "count", "ordinal", "percent", "duration", "date")
+
+Granularity = Literal["day", "month", "year"]
+PublishedMethod = Literal["front-matter", "dateline", "inferred", "unknown"]
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When a source was published, and how factcheck knows it."""
+
+    date: _dt.date | None = None
+    granularity: Granularity | None = None
+    method: PublishedMethod = "unknown"
+    evidence: str = ""
+
+    @property
+    def iso(self) -> str | None:
+        """The date as ISO text at its granularity (``2025-05-08``, ``2025-05``, ``2025``)."""
+        if self.date is None or self.granularity is None:
+            return None
+        return iso_at(self.date, self.granularity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.iso,
+            "granularity": self.granularity,
+            "method": self.method,
+            "evidence": self.evidence,
+        }
+
+
+def iso_at(day: _dt.date, granularity: Granularity) -> str:
+    """``iso_at(date(2025, 5, 8), "month") == "2025-05"``."""
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from disk.
+
+    ``text`` is the decoded file text, untouched: evidence is cut from it.
+    ``match_text`` has exactly the same length; it is what extractors read:
+    typography normalised (curly quotes, dashes, odd spaces), markup, URLs and
+    page furniture blanked out with spaces (line breaks kept), so every offset
+    found in it is also an offset into ``text``.
+    """
+
+    id: str
+    path: str
+    text: str
+    match_text: str
+    format: Literal["txt", "md", "html"] = "txt"
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: Published = field(default_factory=Published)
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.match_text):
+            raise ValueError("match_text must have the same length as text")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "format": self.format,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.to_dict(),
+            "meta": {k: _jsonable(v) for k, v in self.meta.items()},
+            "chars": len(self.text),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One figure found in a source, with its exact evidence.
+
+    Numbers are in base units (``$245 billion`` -> ``245000000000``, unit
+    ``USD``). ``low``/``high`` are the interval the wording implies
+    (``more than 20`` -> low 20, high None); ``precision`` is the half-width
+    implied by the digits stated (``245 billion`` -> 0.5 billion), which the
+    rule engine may use when comparing with a more precise figure.
+
+    For dates, ``value``/``low``/``high`` are ISO strings: ``value`` at the
+    stated granularity (``2023-03``), ``low``/``high`` the first and last day
+    it covers. ``resolution`` says how a relative or partial date was resolved.
+    """
+
+    source: str
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    value: Number | str | None
+    low: Number | str | None
+    high: Number | str | None
+    qualifier: str = ""
+    unit: str = ""
+    sentence: str = ""
+    precision: Number | None = None
+    granularity: Granularity | None = None
+    resolution: str = ""
+    noun: str = ""
+    record: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+        }
+        if self.kind == "date":
+            out["granularity"] = self.granularity
+            out["resolution"] = self.resolution
+        out["precision"] = self.precision
+        out["noun"] = self.noun
+        out["record"] = self.record
+        out["sentence"] = self.sentence
+        return out
+
+
+FACT_COLUMNS: tuple[str, ...] = (
+    "source",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "granularity",
+    "resolution",
+    "precision",
+    "noun",
+    "record",
+    "sentence",
+)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, _dt.date | _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
