@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 Kind = Literal["money", "count", "ordinal", "percent", "duration", "date"]
@@ -95,6 +96,62 @@ class Document:
             "chars": len(self.text),
             "warnings": list(self.warnings),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpec:
+    """A date as written, before it is resolved against the publication date.
+
+    Absolute parts (``year``/``month``/``day``) are what the text states.
+    ``rel_unit``/``rel_offset`` describe a relative date: ``last year`` is
+    (``year``, -1), ``ten years ago`` (``year``, -10), ``yesterday``
+    (``day``, -1), ``earlier this month`` (``month``, 0). ``weekday`` is 0 for
+    Monday; with no other parts it is a bare weekday (``on Thursday``) whose
+    direction is ``rel_offset`` (-1 past, 0 nearest, 1 coming). A rarer
+    phrase (``the day before yesterday``) has ``rel_unit`` ``phrase``.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    weekday: int | None = None
+    rel_unit: str | None = None
+    rel_offset: int = 0
+    #: a relative phrase read by dateparser (``rel_unit == "phrase"``)
+    phrase: str | None = None
+
+    @property
+    def is_relative(self) -> bool:
+        return self.rel_unit is not None
+
+    @property
+    def is_range(self) -> bool:
+        return self.end_day is not None or self.end_month is not None or self.end_year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure as found by an extractor, before it is normalised into a Fact.
+
+    ``number`` is the stated figure times its scale (base units), ``step`` the
+    size of the last digit stated (0 when exact), ``number_high`` the upper
+    end of a stated range (``$1-2 billion``).
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    number: Decimal | None = None
+    number_high: Decimal | None = None
+    step: Decimal = Decimal(0)
+    qualifier: str = ""
+    unit: str = ""
+    noun: str = ""
+    record: bool = False
+    date: DateSpec | None = None
 
 
 @dataclass(frozen=True, slots=True)

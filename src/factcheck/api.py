@@ -1,0 +1,86 @@
+"""The Python API: the same facts as ``factcheck extract``, and a DataFrame of them.
+
+>>> facts = extract_text("Turnout was 67.4% on May 8, 2025.")
+>>> [(f.kind, f.value) for f in facts]
+[('percent', 67.4), ('date', '2025-05-08')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TextIO
+
+from factcheck.errors import SourceError
+from factcheck.extract import extract_document
+from factcheck.facts import FACT_COLUMNS, Document, Fact
+from factcheck.ingest import document_from_text, iter_documents, read_document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What an extraction run produced: the sources read, their facts, the sources that failed."""
+
+    sources: list[Document] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ``factcheck extract --format json``."""
+        return {
+            "sources": [doc.to_dict() for doc in self.sources],
+            "facts": [fact.to_dict() for fact in self.facts],
+        }
+
+    def frame(self) -> pd.DataFrame:
+        """The facts as a pandas DataFrame, one row per fact."""
+        return facts_frame(self.facts)
+
+
+def extract(
+    paths: Sequence[str | Path],
+    *,
+    stdin: TextIO | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+) -> Extraction:
+    """Read every article under ``paths`` (files, folders, or ``-``) and extract its facts.
+
+    A source that cannot be read is recorded in ``errors`` (and passed to
+    ``on_error``) and the others are still processed.
+    """
+    result = Extraction()
+
+    def failed(error: SourceError) -> None:
+        result.errors.append(error)
+        if on_error is not None:
+            on_error(error)
+
+    for doc in iter_documents(paths, on_error=failed, stdin=stdin):
+        doc, facts = extract_document(doc)
+        result.sources.append(doc)
+        result.facts.extend(facts)
+    return result
+
+
+def extract_text(
+    text: str, source: str = "-", *, fmt: Literal["txt", "md", "html"] = "txt"
+) -> list[Fact]:
+    """The facts of one article given as text."""
+    return extract_document(document_from_text(text, id=source, path=source, fmt=fmt))[1]
+
+
+def extract_file(path: str | Path, *, root: str | Path | None = None) -> tuple[Document, list[Fact]]:
+    """One file's document (with its publication date) and facts."""
+    return extract_document(read_document(Path(path), root=Path(root) if root else None))
+
+
+def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
+    """A DataFrame with one row per fact and the columns of ``FACT_COLUMNS``."""
+    import pandas as pd
+
+    rows = [{name: getattr(fact, name) for name in FACT_COLUMNS} for fact in facts]
+    return pd.DataFrame(rows, columns=list(FACT_COLUMNS))

@@ -1,0 +1,91 @@
+"""Counts and ordinals: ``20 agreements``, ``188 of the 400 seats``, ``11th visit``."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factcheck.extract._lexicon import ORDINAL_SKIP, ORDINAL_WORDS, STOP_WORDS
+from factcheck.extract.context import Context, singular
+from factcheck.facts import Mention
+
+#: set phrases that use an ordinal without ranking anything
+ORDINAL_IDIOMS = frozenset(
+    """party parties state states country countries world hand thought thoughts nature chance
+    opinion fiddle wheel way half""".split()
+)
+#: what may stand before an ordinal word that ranks something (``his second visit``)
+ORDINAL_DETERMINERS = frozenset("the its his her their our my your a an".split())
+
+#: words after ``N-`` that make an idiom, not a count (``two-way``, ``three-fold``)
+HYPHEN_IDIOMS = frozenset(
+    """way fold sided thirds quarters fifths tier pronged faced edged hander time step track lane
+    speed storey story star digit legged dimensional d thirty""".split()
+)
+
+_OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?=\d|[a-z]+[ \t])")
+_HYPHEN_NOUN = re.compile(r"-([a-z]{3,})\b(?!-)")
+
+
+def count_noun(ctx: Context, end: int, value: Decimal) -> tuple[str, int] | None:
+    """The noun a number at ``[.., end)`` counts, and where the count's span ends."""
+    hyphen = _HYPHEN_NOUN.match(ctx.text, end)
+    if hyphen is not None:
+        word = hyphen.group(1)
+        if word in HYPHEN_IDIOMS or word in STOP_WORDS:
+            return None
+        return word, hyphen.end()
+    return ctx.noun_after(end, plural=value != 1)
+
+
+def of_total(ctx: Context, end: int) -> int | None:
+    """Where ``of the`` starts a second number (``188 of the 400 seats``)."""
+    m = _OF_THE.match(ctx.text, end)
+    return m.end() if m else None
+
+
+def count_mention(
+    start: int, end: int, value: Decimal, noun: str, *, qualifier: str, step: Decimal,
+    high: Decimal | None = None, record: bool = False,
+) -> Mention:
+    return Mention(
+        "count", start, end, number=value, number_high=high, step=step, qualifier=qualifier,
+        unit=singular(noun), noun=noun, record=record,
+    )
+
+
+def ordinal_noun(ctx: Context, end: int) -> tuple[str, int] | None:
+    """The noun an ordinal ranks (``11th visit``, ``fourth such gathering``)."""
+    text = ctx.text
+    hyphen = _HYPHEN_NOUN.match(text, end)
+    if hyphen is not None:  # "second-largest", "80th-anniversary"
+        word = hyphen.group(1)
+        if word in ("century", "centuries"):
+            return None
+        return word, hyphen.end()
+    for word, _s, e in ctx.tokens_after(end, 3):
+        low = word.lower()
+        if low in ORDINAL_SKIP:
+            continue
+        if low in STOP_WORDS or low in ("century", "centuries") or low.endswith("-century"):
+            return None
+        if word[:1].isupper() and not word.isupper():
+            return None  # "Second World War", "21st Century Fox"
+        return word, e
+    return None
+
+
+def ordinal_word_value(word: str) -> int | None:
+    """``second`` -> 2, ``twenty-first`` -> 21, ``first`` -> None (too generic)."""
+    low = word.lower()
+    if "-" in low:
+        tens, _, unit = low.partition("-")
+        from factcheck.extract._lexicon import NUMBER_WORDS
+
+        if tens in NUMBER_WORDS and unit in ORDINAL_WORDS:
+            return NUMBER_WORDS[tens] + ORDINAL_WORDS[unit]
+        return None
+    value = ORDINAL_WORDS.get(low)
+    if value is None or value < 2:
+        return None
+    return value

@@ -1,0 +1,344 @@
+"""One pass over an article: find every candidate, hand it to its kind.
+
+A single compiled regex finds the anchors (digits, currency symbols, month
+and weekday names, number words, relative-date words); each anchor is read
+by the module of its kind with anchored look-arounds. Scanning resumes after
+whatever a handler consumed, so no figure is read twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from factcheck.extract import dates, durations
+from factcheck.extract._lexicon import (
+    DETERMINERS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    WEEKDAYS,
+)
+from factcheck.extract.context import Context, trie_pattern
+from factcheck.extract.counts import (
+    ORDINAL_DETERMINERS,
+    ORDINAL_IDIOMS,
+    count_mention,
+    count_noun,
+    of_total,
+    ordinal_noun,
+    ordinal_word_value,
+)
+from factcheck.extract.money import CODE_BEFORE, SYMBOL, currency_after, scale_after, symbol_code
+from factcheck.extract.numbers import DIGITS, DIGITS_ANCHOR, parse_digits, step_of, words_to_number
+from factcheck.extract.percent import percent_after
+from factcheck.facts import Mention
+
+_NUMBER_WORDS = sorted(
+    {w for w in NUMBER_WORDS if w != "zero"}
+    | {"hundred", "thousand", "dozen"}
+    | {w for w in ORDINAL_WORDS if w != "first"}
+)
+_RELATIVE_WORDS = ["last", "next", "this", "earlier", "later", "yesterday", "tomorrow"]
+_CAP_WORDS = (
+    [w.capitalize() for w in _NUMBER_WORDS + _RELATIVE_WORDS] + list(MONTHS) + list(WEEKDAYS)
+)
+_LOW_WORDS = [*_NUMBER_WORDS, *_RELATIVE_WORDS, "ago", "decade", "century"]
+
+# Three passes, each starting with a literal or a character class so that
+# the regex engine skips the positions that cannot match: digits; capitalised
+# month, weekday and number words; lower-case words after a non-word character.
+_DIGITS = re.compile(DIGITS_ANCHOR)
+_CAPS = re.compile("(?:" + trie_pattern(_CAP_WORDS) + r")\b")
+_LOWER = re.compile(r"[^A-Za-z0-9_](" + trie_pattern(_LOW_WORDS) + r")\b")
+_LOWER_AT_START = re.compile("(" + trie_pattern(_LOW_WORDS) + r")\b")
+_SYMBOL_BEFORE = re.compile(r"(?:" + SYMBOL + "|" + CODE_BEFORE + r")[ ]?$")
+
+_NUMBER = re.compile(r"\s?(" + DIGITS + r")")
+_RANGE = re.compile(r"[ \t]?(?:-|to)[ \t]?(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
+_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_TOKEN_REST = re.compile(r"[\w.,:/-]*")
+_TIME = re.compile(r"(?::\d\d(?::\d\d)?)?\s?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|BST|EST|EDT|CET)|:\d\d")
+_PHONE = re.compile(r"\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b")
+_WORD_RUN = re.compile(
+    r"(?:" + trie_pattern(sorted(set(NUMBER_WORDS) | set(SCALE_WORDS))) + r")"
+    r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:" + trie_pattern(sorted(set(NUMBER_WORDS) | set(SCALE_WORDS)))
+    + r")\b)*",
+    re.IGNORECASE,
+)
+_A_BEFORE = re.compile(r"(?:\b(?P<half>[Hh]alf[ \t]+)?(?P<a>[Aa]n?)[ \t]+)$")
+_ORDINAL_SUFFIX_WORD = re.compile(r"-(" + trie_pattern(ORDINAL_WORDS) + r")\b")
+
+
+def _skip_token(text: str, pos: int) -> int:
+    m = _TOKEN_REST.match(text, pos)
+    return m.end() if m else pos
+
+
+def _number(ctx: Context, start: int, end: int) -> int:
+    text = ctx.text
+    raw = text[start:end]
+    sym = _SYMBOL_BEFORE.search(text, max(0, start - 8), start)
+    if sym is not None:
+        value, decimals = parse_digits(raw)
+        code = symbol_code(sym.group().strip())
+        return classify(ctx, start, end, value, raw, decimals, code=code, begin=sym.start())
+    prev = text[start - 1] if start else " "
+    if prev.isalpha() or prev in "_#+@" or (
+        prev in "-/.:" and start >= 2 and text[start - 2].isalnum()
+    ):
+        return _skip_token(text, end)  # G20, COVID-19, +7 495, 1/2, v1.2.3
+    nxt = text[end : end + 1]
+    if nxt == "/" or (nxt == "." and text[end + 1 : end + 2].isdigit()):
+        return _skip_token(text, end)  # 8/5/2025, 192.168.0.1
+    if len(raw) == 4 and nxt == "-":
+        iso = dates.iso_at(ctx, start)
+        if iso is not None:
+            return iso
+    if _TIME.match(text, end):
+        return _skip_token(text, end)
+    if _PHONE.match(text, start):
+        return _skip_token(text, _PHONE.match(text, start).end())  # type: ignore[union-attr]
+    suffix = _ORD_SUFFIX.match(text, end)
+    if suffix is not None:
+        if len(raw) <= 2:
+            dm = dates.day_month_at(ctx, start)
+            if dm is not None:
+                return dm
+        return _digit_ordinal(ctx, start, suffix.end(), int(raw.replace(",", "")))
+    if nxt.isalpha() and not text[end : end + 2] in ("bn", "mn", "tn") and nxt not in "kmbKMB":
+        return _skip_token(text, end)  # 5G, 3D, 4x4
+    if len(raw) <= 2 or (len(raw) <= 5 and "-" in text[end : end + 2]):
+        dm = dates.day_month_at(ctx, start)
+        if dm is not None:
+            return dm
+    if len(raw) == 4 and raw.isdigit():
+        year = dates.year_at(ctx, start, end, int(raw))
+        if year is not None:
+            return year
+    if _label_before(ctx, start):
+        return end
+    value, decimals = parse_digits(raw)
+    return classify(ctx, start, end, value, raw, decimals)
+
+
+def _label_before(ctx: Context, start: int) -> bool:
+    """True for a number that names a thing: ``Article 5``, ``Flight 370``, ``No. 1``."""
+    word = ctx.word_before(start)
+    if not word or word in ("no.", "no", "nos.", "number"):
+        return bool(word)
+    begin = start - 1
+    text = ctx.text
+    while begin > 0 and text[begin - 1] in " \t":
+        begin -= 1
+    raw = text[begin - len(word) : begin]
+    if not raw[:1].isupper() or raw in MONTHS:
+        return False
+    return not ctx.at_sentence_start(begin - len(word))
+
+
+def classify(
+    ctx: Context,
+    start: int,
+    end: int,
+    value: Decimal,
+    raw: str | None,
+    decimals: int,
+    *,
+    code: str | None = None,
+    exact_word: bool = False,
+    begin: int | None = None,
+) -> int:
+    """Decide what the number at ``[start, end)`` is from what follows it."""
+    text = ctx.text
+    high: Decimal | None = None
+    num_end = end
+    rm = _RANGE.match(text, end)
+    if rm is not None and not exact_word:
+        hv, hd = parse_digits(rm.group("n"))
+        if hv > value:
+            high, num_end = hv, rm.end()
+            decimals = max(decimals, hd)
+    first = start if begin is None else begin
+    qualifier, record, qstart = ctx.qualifier_before(first)
+    begin = qstart if qualifier else first
+
+    if code is None:
+        pct = percent_after(text, num_end)
+        if pct is not None:
+            step = step_of(raw, decimals, 1, exact_integers=False) if raw else Decimal(0)
+            ctx.add(
+                Mention("percent", begin, pct[1], number=value, number_high=high, step=step,
+                        qualifier=qualifier, unit=pct[0], record=record)
+            )
+            return pct[1]
+
+    scale, after_scale = scale_after(text, num_end, money=code is not None)
+    if code is None:
+        cur = currency_after(text, after_scale, scaled=scale > 1)
+        if cur is None and scale == 1:
+            scale2, after2 = scale_after(text, num_end, money=True)
+            cur2 = currency_after(text, after2, scaled=True) if scale2 > 1 else None
+            if cur2 is not None:
+                scale, after_scale, cur = scale2, after2, cur2
+        if cur is not None:
+            code, after_scale = cur
+    if code is not None:
+        step = step_of(raw, decimals, scale, exact_integers=False) if raw else Decimal(scale if scale > 1 else 0)
+        ctx.add(
+            Mention("money", begin, after_scale, number=value * scale,
+                    number_high=high * scale if high is not None else None, step=step,
+                    qualifier=qualifier, unit=code, record=record)
+        )
+        return after_scale
+
+    step = step_of(raw, decimals, scale, exact_integers=True) if raw else Decimal(scale if scale > 1 else 0)
+    amount = value * scale
+    amount_high = high * scale if high is not None else None
+    if scale == 1:
+        tu = durations.unit_after(text, num_end)
+        if tu is not None:
+            if tu.age:
+                ctx.add(count_mention(begin, tu.end, amount, "years old", qualifier=qualifier, step=step, high=amount_high))
+                ctx.mentions[-1] = _with_unit(ctx.mentions[-1], "age")
+                return tu.end
+            if tu.consecutive:
+                ctx.add(count_mention(begin, tu.end, amount, tu.noun, qualifier=qualifier, step=step, high=amount_high, record=record))
+                return tu.end
+            if value == 1 and not tu.hyphen and not tu.ago and raw is None:
+                return tu.end  # "one day" as in "one day, we will"
+            ctx.add(
+                Mention("duration", begin, tu.end, number=amount * tu.factor,
+                        number_high=amount_high * tu.factor if amount_high is not None else None,
+                        step=step * tu.factor, qualifier=qualifier, unit=tu.unit, noun=tu.noun,
+                        record=record)
+            )
+            if tu.ago and high is None:
+                spec = durations.ago_spec(tu.unit, int(amount * tu.factor))
+                if spec is not None:
+                    ctx.add(Mention("date", begin, tu.end, date=spec, qualifier=qualifier))
+            return tu.end
+    if value == 1 and raw is None:
+        return num_end  # "one" is too often a pronoun: "one of the", "the one"
+    total_at = of_total(ctx, after_scale)
+    if total_at is not None and text[total_at : total_at + 1].isdigit():
+        nm = _NUMBER.match(text, total_at)
+        if nm is not None:
+            total_end = nm.end()
+            noun = count_noun(ctx, total_end, Decimal(2))
+            if noun is not None:
+                ctx.add(count_mention(begin, after_scale, amount, noun[0], qualifier=qualifier, step=step, high=amount_high, record=record))
+                return total_at
+    noun = count_noun(ctx, after_scale, amount)
+    if noun is None:
+        return after_scale
+    ctx.add(count_mention(begin, noun[1], amount, noun[0], qualifier=qualifier, step=step, high=amount_high, record=record))
+    return noun[1]
+
+
+def _with_unit(mention: Mention, unit: str) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, unit=unit)
+
+
+def _digit_ordinal(ctx: Context, start: int, end: int, value: int) -> int:
+    noun = ordinal_noun(ctx, end)
+    if noun is None:
+        return end
+    ctx.add(Mention("ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]))
+    return noun[1]
+
+
+def _word(ctx: Context, start: int, end: int) -> int:
+    text = ctx.text
+    word = text[start:end]
+    low = word.lower()
+    if word[0].isupper() and not ctx.at_sentence_start(start):
+        return end  # "One Belt One Road", "Second World War", "Ten Downing"
+    if low in ORDINAL_WORDS:
+        return _word_ordinal(ctx, start, end, low)
+    if low == "dozen":
+        a = _A_BEFORE.search(text, max(0, start - 12), start)
+        if a is None or text[end : end + 1] == "s":
+            return end
+        value = Decimal(6 if a.group("half") else 12)
+        return classify(ctx, a.start(), end, value, None, 0, exact_word=True)
+    run = _WORD_RUN.match(text, start)
+    assert run is not None
+    stop = run.end()
+    compound = _ORDINAL_SUFFIX_WORD.match(text, stop)
+    if compound is not None:  # "twenty-first"
+        return _word_ordinal(ctx, start, compound.end(), text[start : compound.end()].lower())
+    number = words_to_number(run.group())
+    if number is None:
+        return stop
+    begin = start
+    if low in ("hundred", "thousand"):
+        a = _A_BEFORE.search(text, max(0, start - 12), start)
+        if a is None:
+            return stop
+        begin = a.start()
+    if ctx.word_before(begin) in DETERMINERS:
+        return stop  # "the two leaders", "their three children"
+    return classify(ctx, begin, stop, Decimal(number), None, 0, exact_word=True)
+
+
+def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
+    value = ordinal_word_value(word)
+    if value is None:
+        return end
+    before = ctx.word_before(start)
+    if before not in ORDINAL_DETERMINERS and not before.endswith("'s"):
+        return end
+    noun = ordinal_noun(ctx, end)
+    if noun is None or noun[0].lower() in ORDINAL_IDIOMS:
+        return end
+    ctx.add(Mention("ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]))
+    return noun[1]
+
+
+def _calendar(ctx: Context, start: int, end: int) -> int:
+    return dates.calendar_word(ctx, start, end)
+
+
+def _relative(ctx: Context, start: int, end: int) -> int:
+    return dates.relative_word(ctx, start, end)
+
+
+def _decade(ctx: Context, start: int, end: int) -> int:
+    return durations.decade_word(ctx, start, end, ctx.text[start:end].lower())
+
+
+_Handler = Callable[[Context, int, int], int]
+_BY_WORD: dict[str, _Handler] = (
+    {w: _word for w in _NUMBER_WORDS}
+    | {w: _relative for w in [*_RELATIVE_WORDS, "ago"]}
+    | {"decade": _decade, "century": _decade}
+    | {w.lower(): _calendar for w in [*MONTHS, *WEEKDAYS]}
+)
+
+
+def scan(text: str) -> list[Mention]:
+    """Every figure mentioned in ``text`` (a document's match text), in order."""
+    ctx = Context(text)
+    anchors = [(m.start(), m.end(), True) for m in _DIGITS.finditer(text)]
+    anchors.extend((m.start(), m.end(), False) for m in _CAPS.finditer(text))
+    anchors.extend((m.start(1), m.end(1), False) for m in _LOWER.finditer(text))
+    first = _LOWER_AT_START.match(text)
+    if first is not None:
+        anchors.append((0, first.end(), False))
+    anchors.sort()
+    pos = 0
+    for start, end, digits in anchors:
+        if start < pos:
+            continue
+        if digits:
+            pos = max(_number(ctx, start, end), end)
+        elif start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # inside a word: "McMay"
+        else:
+            pos = max(_BY_WORD[text[start:end].lower()](ctx, start, end), end)
+    return ctx.mentions

@@ -1,0 +1,253 @@
+"""Turn mentions into facts: hedges into intervals, dates into ISO values.
+
+A hedge widens the interval a figure implies; the digits stated give its
+precision. Relative and partial dates are resolved against the source's
+publication date, and the fact says how.
+
+>>> interval(Decimal(20), "more than")
+(Decimal('20'), None)
+>>> interval(Decimal(150), "about")
+(Decimal('135.0'), Decimal('165.0'))
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck.dateparse import parse_span
+from factcheck.extract.numbers import as_number
+from factcheck.facts import DateSpec, Document, Fact, Granularity, Mention, Published, iso_at
+
+#: how far either side a hedge such as "about" reaches, as a fraction of the figure
+HEDGE = Decimal("0.1")
+
+#: qualifiers whose bound excludes the figure itself (``more than 20`` excludes 20)
+EXCLUSIVE_LOW = frozenset({"more than", "just over"})
+EXCLUSIVE_HIGH = frozenset({"nearly", "less than"})
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def interval(
+    value: Decimal, qualifier: str, high: Decimal | None = None
+) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a figure and its hedge imply (None is unbounded)."""
+    top = high if high is not None else value
+    if qualifier in ("more than", "at least"):
+        return value, None
+    if qualifier == "just over":
+        return value, top + abs(top) * HEDGE
+    if qualifier == "nearly":
+        return value - abs(value) * HEDGE, top
+    if qualifier == "about":
+        return value - abs(value) * HEDGE, top + abs(top) * HEDGE
+    if qualifier in ("up to", "less than"):
+        return None, top
+    return value, top
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    return None if value is None else as_number(value)
+
+
+def numeric_fact(mention: Mention, doc: Document, sentence: str) -> Fact:
+    """A money, count, ordinal, percent or duration fact from its mention."""
+    assert mention.number is not None
+    low, high = interval(mention.number, mention.qualifier, mention.number_high)
+    value = mention.number
+    if mention.number_high is not None:
+        value = (mention.number + mention.number_high) / 2
+    return Fact(
+        source=doc.id,
+        kind=mention.kind,
+        text=doc.text[mention.start : mention.end],
+        start=mention.start,
+        end=mention.end,
+        value=as_number(value),
+        low=_num(low),
+        high=_num(high),
+        qualifier=mention.qualifier or ("range" if mention.number_high is not None else ""),
+        unit=mention.unit,
+        sentence=sentence,
+        precision=as_number(mention.step / 2) if mention.step else 0,
+        noun=mention.noun,
+        record=mention.record,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    value: str | None
+    low: str | None
+    high: str | None
+    granularity: Granularity | None
+    resolution: str
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _span(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date, Granularity]:
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if day is None:
+        return dt.date(year, month, 1), dt.date(year, month, _last_day(year, month)), "month"
+    d = dt.date(year, month, day)
+    return d, d, "day"
+
+
+def _closest_year(month: int, day: int | None, pub: dt.date) -> int:
+    """The year that puts month/day closest to the publication date."""
+    best = pub.year
+    best_gap: int | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = dt.date(year, month, min(day or 15, _last_day(year, month)))
+        except ValueError:  # pragma: no cover - month is 1..12
+            continue
+        gap = abs((d - pub).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def resolve_date(
+    spec: DateSpec, published: Published, anchors: Sequence[dt.date] = ()
+) -> ResolvedDate:
+    """Resolve a date as written into ISO text, saying how it was done.
+
+    ``anchors`` are the full dates stated in the same source; a bare weekday
+    is matched to one of them when the publication day is not known.
+    """
+    try:
+        if spec.rel_unit is not None:
+            return _resolve_relative(spec, published, anchors)
+        return _resolve_absolute(spec, published)
+    except ValueError:
+        return ResolvedDate(None, None, None, None, "not a valid calendar date")
+
+
+def _weekday_note(spec: DateSpec, day: dt.date) -> str:
+    if spec.weekday is None or spec.day is None:
+        return ""
+    if day.weekday() == spec.weekday:
+        return f"; weekday {_WEEKDAY_NAMES[spec.weekday]} matches"
+    return (
+        f"; stated weekday {_WEEKDAY_NAMES[spec.weekday]} does not match"
+        f" ({day.isoformat()} is a {_WEEKDAY_NAMES[day.weekday()]})"
+    )
+
+
+def _resolve_absolute(spec: DateSpec, published: Published) -> ResolvedDate:
+    year = spec.year
+    how = "stated"
+    if year is None:
+        assert spec.month is not None
+        if published.date is None:
+            value = f"--{spec.month:02d}" + (f"-{spec.day:02d}" if spec.day else "")
+            gran: Granularity = "day" if spec.day else "month"
+            return ResolvedDate(value, None, None, gran, "no year stated; publication date unknown")
+        year = _closest_year(spec.month, spec.day, published.date)
+        how = f"year {year} taken from the publication date ({published.iso})"
+    low, high, gran = _span(year, spec.month, spec.day)
+    if spec.is_range:
+        end_year = spec.end_year or (year + 1 if (spec.end_month or 13) < (spec.month or 0) else year)
+        end_month = spec.end_month or spec.month
+        _, high, _ = _span(end_year, end_month, spec.end_day)
+        how += "; range"
+    return ResolvedDate(
+        iso_at(low, gran), low.isoformat(), high.isoformat(), gran, how + _weekday_note(spec, low)
+    )
+
+
+def _resolve_relative(
+    spec: DateSpec, published: Published, anchors: Sequence[dt.date]
+) -> ResolvedDate:
+    pub = published.date
+    unit = spec.rel_unit
+    off = spec.rel_offset
+    if unit == "weekday":
+        assert spec.weekday is not None
+        if pub is not None and published.granularity == "day":
+            delta = (pub.weekday() - spec.weekday) % 7
+            day = pub - dt.timedelta(days=delta)
+            if off > 0 and day < pub:
+                day += dt.timedelta(days=7)
+            direction = "next" if off > 0 else "most recent"
+            how = f"{direction} {_WEEKDAY_NAMES[spec.weekday]} on or before publication ({pub})"
+            if off > 0:
+                how = f"next {_WEEKDAY_NAMES[spec.weekday]} after publication ({pub})"
+            return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", how)
+        matching = [a for a in anchors if a.weekday() == spec.weekday]
+        if matching:
+            day = max(matching)
+            how = f"{_WEEKDAY_NAMES[spec.weekday]} matched to the date stated in the text ({day})"
+            return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", how)
+        return ResolvedDate(None, None, None, "day", "weekday; publication day unknown")
+    if pub is None or published.granularity is None:
+        gran0: Granularity = "year" if unit == "year" else "day" if unit in ("day", "week") else "month"
+        return ResolvedDate(None, None, None, gran0, "relative; publication date unknown")
+    base = f"relative to publication ({published.iso})"
+    if unit == "year":
+        year = pub.year + off
+        low, high, gran = _span(year, None, None)
+        return ResolvedDate(iso_at(low, gran), low.isoformat(), high.isoformat(), gran, base)
+    if unit == "month":
+        if published.granularity == "year":
+            return ResolvedDate(None, None, None, "month", "relative; publication month unknown")
+        year, month = _add_months(pub.year, pub.month, off)
+        low, high, gran = _span(year, month, None)
+        return ResolvedDate(iso_at(low, gran), low.isoformat(), high.isoformat(), gran, base)
+    if published.granularity != "day":
+        return ResolvedDate(None, None, None, "day", "relative; publication day unknown")
+    if unit == "phrase":
+        assert spec.phrase is not None
+        parsed = parse_span(" ".join(spec.phrase.split()), pub)
+        if parsed is None:
+            return ResolvedDate(None, None, None, "day", "relative phrase not understood")
+        iso = parsed.isoformat()
+        return ResolvedDate(iso, iso, iso, "day", base + " by dateparser")
+    if unit == "week":
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=off)
+        sunday = monday + dt.timedelta(days=6)
+        return ResolvedDate(monday.isoformat(), monday.isoformat(), sunday.isoformat(), "day", base)
+    day = pub + dt.timedelta(days=off)
+    return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", base)
+
+
+def date_fact(
+    mention: Mention,
+    doc: Document,
+    sentence: str,
+    published: Published,
+    anchors: Sequence[dt.date] = (),
+) -> Fact:
+    """A date fact from its mention, resolved against the publication date."""
+    assert mention.date is not None
+    resolved = resolve_date(mention.date, published, anchors)
+    return Fact(
+        source=doc.id,
+        kind="date",
+        text=doc.text[mention.start : mention.end],
+        start=mention.start,
+        end=mention.end,
+        value=resolved.value,
+        low=resolved.low,
+        high=resolved.high,
+        qualifier=mention.qualifier or ("range" if mention.date.is_range else ""),
+        unit="",
+        sentence=sentence,
+        granularity=resolved.granularity,
+        resolution=resolved.resolution,
+        noun=mention.noun,
+    )

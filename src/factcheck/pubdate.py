@@ -1,0 +1,112 @@
+"""When was a source published? Front matter, else a dateline, else inference.
+
+Inference uses only what the article states: its latest explicit full date
+(a report is written on or after the dates it reports), a weekday written
+with a month and day (``Monday, March 20th`` fits only certain years), and
+``Nth anniversary`` of a year stated in the same sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from factcheck.extract._lexicon import MONTHS
+from factcheck.extract.dates import MONTH_NAMES
+from factcheck.facts import DateSpec, Document, Mention, Published
+
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4},[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?"
+    r"|(?:Published|Posted|Updated|Last updated|Date|First published)(?:[ \t]+on)?:?[ \t]*)"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?P<m>" + MONTH_NAMES + r")\.?[ \t]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+(?P<y>\d{4})"
+)
+
+#: only the head of an article can hold its dateline
+DATELINE_WINDOW = 600
+
+
+def _full_date(spec: DateSpec) -> dt.date | None:
+    if spec.is_relative or spec.year is None or spec.month is None or spec.day is None:
+        return None
+    try:
+        return dt.date(spec.year, spec.month, spec.end_day or spec.day)
+    except ValueError:
+        return None
+
+
+def explicit_dates(mentions: Sequence[Mention]) -> list[dt.date]:
+    """The full calendar dates an article states (``May 8, 2025``)."""
+    out = []
+    for m in mentions:
+        if m.kind == "date" and m.date is not None:
+            day = _full_date(m.date)
+            if day is not None:
+                out.append(day)
+    return out
+
+
+def _dateline(doc: Document) -> Published | None:
+    head = doc.match_text[:DATELINE_WINDOW]
+    m = _DATELINE.search(head)
+    if m is None:
+        return None
+    try:
+        day = dt.date(int(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
+    except ValueError:
+        return None
+    evidence = doc.text[m.start() : m.end()].strip()
+    return Published(day, "day", "dateline", evidence)
+
+
+def _weekday_years(spec: DateSpec, lowest: int, today: dt.date) -> list[int]:
+    assert spec.month is not None and spec.day is not None and spec.weekday is not None
+    years = []
+    for year in range(today.year, max(lowest, today.year - 40) - 1, -1):
+        try:
+            day = dt.date(year, spec.month, spec.day)
+        except ValueError:
+            continue
+        if day.weekday() == spec.weekday and day <= today:
+            years.append(year)
+    return years
+
+
+def infer_published(
+    doc: Document, mentions: Sequence[Mention], today: dt.date | None = None
+) -> Published:
+    """The publication date of ``doc``: as stated, else from its dateline, else inferred."""
+    if doc.published.method != "unknown":
+        return doc.published
+    line = _dateline(doc)
+    if line is not None:
+        return line
+    today = today or dt.date.today()
+    text = doc.text
+    full = [
+        (day, m)
+        for m in mentions
+        if m.kind == "date" and m.date is not None
+        for day in [_full_date(m.date)]
+        if day is not None and day <= today
+    ]
+    if full:
+        day, m = max(full, key=lambda pair: pair[0])
+        return Published(day, "day", "inferred", f"latest full date in the text: {text[m.start:m.end]!r}")
+    stated_years = [
+        m.date.year for m in mentions if m.kind == "date" and m.date is not None and m.date.year
+    ]
+    lowest = max(stated_years, default=today.year - 30)
+    for m in mentions:
+        spec = m.date
+        if m.kind != "date" or spec is None or spec.is_relative or spec.year is not None:
+            continue
+        if spec.weekday is None or spec.day is None or spec.month is None:
+            continue
+        years = _weekday_years(spec, lowest, today)
+        if years:
+            year = years[0]
+            evidence = f"{text[m.start:m.end]!r} fits {year} (latest such year, not before {lowest})"
+            return Published(dt.date(year, spec.month, spec.day), "day", "inferred", evidence)
+    return Published(evidence="no date in front matter, dateline or text")

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract import extract_document
+from factcheck.facts import Fact, Published
+from factcheck.ingest import document_from_text
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "sources"
+
+#: the publication date the table-driven tests resolve against (a Thursday)
+PUBLISHED = dt.date(2025, 5, 8)
+
+
+def facts_of(text: str, published: dt.date | None = PUBLISHED) -> list[Fact]:
+    """Every fact of ``text``, as an article published on ``published``."""
+    doc = document_from_text(text)
+    if published is not None:
+        doc = dataclasses.replace(doc, published=Published(published, "day", "front-matter", ""))
+    return extract_document(doc)[1]
+
+
+def only(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.kind == kind]
+
+
+@pytest.fixture
+def sources() -> Path:
+    return SOURCES

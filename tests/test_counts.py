@@ -1,0 +1,97 @@
+"""Counts and ordinals: the number, the noun it counts, the hedge."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts_of, only
+
+COUNTS = [
+    # text, span, value, low, high, unit, qualifier
+    ("They signed more than 20 agreements.", "more than 20 agreements", 20, 20, None, "agreement", "more than"),
+    ("Xi and Putin have met over 40 times.", "over 40 times", 40, 40, None, "time", "more than"),
+    ("It sold 41,300 vehicles.", "41,300 vehicles", 41300, 41300, 41300, "vehicle", ""),
+    ("Ten people were killed.", "Ten people", 10, 10, 10, "person", ""),
+    ("They signed twenty-one agreements.", "twenty-one agreements", 21, 21, 21, "agreement", ""),
+    ("a dozen agreements were signed", "a dozen agreements", 12, 12, 12, "agreement", ""),
+    ("for 15 consecutive years", "15 consecutive years", 15, 15, 15, "year", ""),
+    ("at least 12 killed in the blast", "at least 12 killed", 12, 12, None, "killed", "at least"),
+    ("about 150 firefighters", "about 150 firefighters", 150, 135, 165, "firefighter", "about"),
+    ("More than 20 bilateral cooperation agreements were signed", "More than 20 bilateral cooperation agreements", 20, 20, None, "agreement", "more than"),
+    ("an 11-member team", "11-member", 11, 11, 11, "member", ""),
+    ("between two powerful countries", "two powerful countries", 2, 2, 2, "country", ""),
+    ("some 3,000 troops", "some 3,000 troops", 3000, 2700, 3300, "troop", "about"),
+    ("5 million people voted", "5 million people", 5e6, 5e6, 5e6, "person", ""),
+]
+
+NOT_COUNTS = [
+    "It is one of the largest.",
+    "The two leaders met.",
+    "Their three children",
+    "The G20 summit opened.",
+    "COVID-19 cases rose.",
+    "One Belt One Road",
+    "Article 5 of the treaty",
+    "They met at 3 p.m. and again at 10:30.",
+    "won 3-1 at home",
+    "the 2024 election",
+    "a two-way street",
+    "Reach us on +44 20 7946 0958 today.",
+    "one day, we will win",
+    "our two countries",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "low", "high", "unit", "qualifier"), COUNTS)
+def test_count(
+    text: str, span: str, value: float, low: float, high: float | None, unit: str, qualifier: str
+) -> None:
+    counts = only(facts_of(text), "count")
+    assert [f.text for f in counts] == [span]
+    fact = counts[0]
+    assert fact.value == pytest.approx(value)
+    assert fact.low == pytest.approx(low)
+    assert fact.high == (pytest.approx(high) if high is not None else None)
+    assert fact.unit == unit
+    assert fact.qualifier == qualifier
+
+
+def test_part_of_a_total() -> None:
+    counts = only(facts_of("The party won 188 of the 400 seats."), "count")
+    assert [(f.value, f.unit) for f in counts] == [(188, "seat"), (400, "seat")]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_not_a_count(text: str) -> None:
+    assert only(facts_of(text), "count") == []
+
+
+ORDINALS = [
+    ("This trip marks Xi's 11th visit to Russia.", "11th visit", 11, "visit"),
+    ("the 80th anniversary of the victory", "80th anniversary", 80, "anniversary"),
+    ("the fourth such gathering", "fourth such gathering", 4, "gathering"),
+    ("his second term in office", "second term", 2, "term"),
+    ("China's second-largest trading partner", "second-largest", 2, "largest"),
+    ("the twenty-first meeting", "twenty-first meeting", 21, "meeting"),
+]
+
+NOT_ORDINALS = [
+    "the 21st century",
+    "the 21st-century global order",
+    "the Second World War",
+    "not targeting any third party",
+    "for the first time",
+    "paid on the 20th.",
+    "a third of the budget",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), ORDINALS)
+def test_ordinal(text: str, span: str, value: int, unit: str) -> None:
+    ordinals = only(facts_of(text), "ordinal")
+    assert [(f.text, f.value, f.unit) for f in ordinals] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize("text", NOT_ORDINALS)
+def test_not_an_ordinal(text: str) -> None:
+    assert only(facts_of(text), "ordinal") == []

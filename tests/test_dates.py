@@ -1,0 +1,87 @@
+"""Dates: resolved against a publication date of Thursday 8 May 2025."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import facts_of, only
+
+DATES = [
+    # text, span, value, low, high, granularity
+    ("on May 8, 2025", "May 8, 2025", "2025-05-08", "2025-05-08", "2025-05-08", "day"),
+    ("on 8 May 2025", "8 May 2025", "2025-05-08", "2025-05-08", "2025-05-08", "day"),
+    ("dated 2025-05-08", "2025-05-08", "2025-05-08", "2025-05-08", "2025-05-08", "day"),
+    ("On March 17th, 2023, it said", "March 17th, 2023", "2023-03-17", "2023-03-17", "2023-03-17", "day"),
+    ("it began on March 20th", "March 20th", "2025-03-20", "2025-03-20", "2025-03-20", "day"),
+    ("a briefing on May 10", "May 10", "2025-05-10", "2025-05-10", "2025-05-10", "day"),
+    ("in March 2023", "March 2023", "2023-03", "2023-03-01", "2023-03-31", "month"),
+    ("from March 20th to 22nd", "from March 20th to 22nd", "2025-03-20", "2025-03-20", "2025-03-22", "day"),
+    ("on May 16-17", "May 16-17", "2025-05-16", "2025-05-16", "2025-05-17", "day"),
+    ("on 20-22 March 2023", "20-22 March 2023", "2023-03-20", "2023-03-20", "2023-03-22", "day"),
+    ("In 2023, trade grew", "In 2023", "2023", "2023-01-01", "2023-12-31", "year"),
+    ("since 2013", "since 2013", "2013", "2013-01-01", "2013-12-31", "year"),
+    ("met on Thursday", "on Thursday", "2025-05-08", "2025-05-08", "2025-05-08", "day"),
+    ("spoke on Wednesday", "on Wednesday", "2025-05-07", "2025-05-07", "2025-05-07", "day"),
+    ("Last year, trade rose", "Last year", "2024", "2024-01-01", "2024-12-31", "year"),
+    ("visit next year", "next year", "2026", "2026-01-01", "2026-12-31", "year"),
+    ("later this year", "later this year", "2025", "2025-01-01", "2025-12-31", "year"),
+    ("He left earlier this month", "earlier this month", "2025-05", "2025-05-01", "2025-05-31", "month"),
+    ("It opened yesterday.", "yesterday", "2025-05-07", "2025-05-07", "2025-05-07", "day"),
+    ("It opened the day before yesterday.", "the day before yesterday", "2025-05-06", "2025-05-06", "2025-05-06", "day"),
+    ("ten years ago", "ten years ago", "2015", "2015-01-01", "2015-12-31", "year"),
+    ("Eight decades ago, they fought", "Eight decades ago", "1945", "1945-01-01", "1945-12-31", "year"),
+    ("a year ago", "a year ago", "2024", "2024-01-01", "2024-12-31", "year"),
+    ("the 2023-24 season", "2023-24", "2023", "2023-01-01", "2024-12-31", "year"),
+    ("in early June", "early June", "2025-06", "2025-06-01", "2025-06-30", "month"),
+    ("in June", "in June", "2025-06", "2025-06-01", "2025-06-30", "month"),
+]
+
+NOT_DATES = [
+    "the Pre-2030 Development Plan",
+    "you may go now",
+    "they march on",
+    "Theresa May said so",
+    "the 2030 Agenda for growth",
+    "Black Friday sales",
+    "COVID-19 struck",
+    "This is the year of the dragon",
+    "last but not least",
+    "nearly 1500 troops",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "low", "high", "granularity"), DATES)
+def test_date(text: str, span: str, value: str, low: str, high: str, granularity: str) -> None:
+    found = only(facts_of(text), "date")
+    assert [f.text for f in found] == [span]
+    fact = found[0]
+    assert (fact.value, fact.low, fact.high, fact.granularity) == (value, low, high, granularity)
+    assert fact.resolution
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(text: str) -> None:
+    assert only(facts_of(text), "date") == []
+
+
+def test_weekday_that_does_not_match_its_date_is_noted() -> None:
+    (fact,) = only(facts_of("on Thursday, May 17, 2024"), "date")
+    assert fact.value == "2024-05-17"
+    assert "does not match" in fact.resolution
+
+
+def test_partial_date_takes_the_nearest_year() -> None:
+    (fact,) = only(facts_of("on December 28", published=dt.date(2025, 1, 5)), "date")
+    assert fact.value == "2024-12-28"
+
+
+def test_unknown_publication_date_leaves_relative_dates_unresolved() -> None:
+    facts = only(facts_of("Last year it rose. On May 10 it fell.", published=None), "date")
+    assert [(f.text, f.value) for f in facts] == [("Last year", None), ("May 10", "--05-10")]
+
+
+def test_absolute_dates_survive_an_unknown_publication_date() -> None:
+    facts = only(facts_of("In 2023, on 8 May 2024, it rose.", published=None), "date")
+    assert [f.value for f in facts] == ["2023", "2024-05-08"]

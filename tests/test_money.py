@@ -1,0 +1,69 @@
+"""Money: the amount in currency units, the currency code, the hedge."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts_of, only
+
+EXAMPLES = [
+    # text, expected span, value, low, high, unit, qualifier
+    ("Trade reached $245 billion last year.", "$245 billion", 245e9, 245e9, 245e9, "USD", ""),
+    ("It raised US$4.2bn in bonds.", "US$4.2bn", 4.2e9, 4.2e9, 4.2e9, "USD", ""),
+    ("Sales hit €3.98 billion.", "€3.98 billion", 3.98e9, 3.98e9, 3.98e9, "EUR", ""),
+    ("a loan of 1.6 trillion yuan", "1.6 trillion yuan", 1.6e12, 1.6e12, 1.6e12, "CNY", ""),
+    ("spending of 20 trillion rubles", "20 trillion rubles", 2e13, 2e13, 2e13, "RUB", ""),
+    ("costs of $1-2 billion a year", "$1-2 billion", 1.5e9, 1e9, 2e9, "USD", "range"),
+    ("more than $500 million in aid", "more than $500 million", 5e8, 5e8, None, "USD", "more than"),
+    ("about £3.5m was spent", "about £3.5m", 3.5e6, 3.15e6, 3.85e6, "GBP", "about"),
+    ("a USD 4.2 billion deal", "USD 4.2 billion", 4.2e9, 4.2e9, 4.2e9, "USD", ""),
+    ("a fine of 5 million pounds", "5 million pounds", 5e6, 5e6, 5e6, "GBP", ""),
+    ("nearly $10,000 each", "nearly $10,000", 10000, 9000, 10000, "USD", "nearly"),
+    ("worth 300 million euros", "300 million euros", 3e8, 3e8, 3e8, "EUR", ""),
+    ("a HK$2 billion bond", "HK$2 billion", 2e9, 2e9, 2e9, "HKD", ""),
+    ("grants of 40 billion Canadian dollars", "40 billion Canadian dollars", 4e10, 4e10, 4e10, "CAD", ""),
+    ("up to $3 billion", "up to $3 billion", 3e9, None, 3e9, "USD", "up to"),
+]
+
+NEGATIVE = [
+    "He weighed 200 pounds.",
+    "The euro rose against the dollar.",
+    "Nearly all trade is in rubles and yuan.",
+    "The party won 188 seats.",
+    "Call 555-123-4567 for dollars.",
+    "$ signs and € signs",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "low", "high", "unit", "qualifier"), EXAMPLES)
+def test_money(
+    text: str, span: str, value: float, low: float | None, high: float | None, unit: str,
+    qualifier: str,
+) -> None:
+    money = only(facts_of(text), "money")
+    assert len(money) == 1, money
+    fact = money[0]
+    assert fact.text == span
+    assert fact.value == pytest.approx(value)
+    assert fact.low == (pytest.approx(low) if low is not None else None)
+    assert fact.high == (pytest.approx(high) if high is not None else None)
+    assert fact.unit == unit
+    assert fact.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_money(text: str) -> None:
+    assert only(facts_of(text), "money") == []
+
+
+def test_precision_from_stated_digits() -> None:
+    (coarse,) = only(facts_of("trade of $245 billion"), "money")
+    (fine,) = only(facts_of("trade of $244.8 billion"), "money")
+    assert coarse.precision == pytest.approx(0.5e9)
+    assert fine.precision == pytest.approx(0.05e9)
+
+
+def test_record_is_a_flag_not_a_bound() -> None:
+    (fact,) = only(facts_of("trade reached a record $245 billion"), "money")
+    assert fact.record is True
+    assert fact.low == fact.high == 245e9

@@ -1,0 +1,77 @@
+"""Percentages and durations."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts_of, only
+
+PERCENTS = [
+    ("Revenue rose 18% in the quarter.", "18%", 18, "percent", ""),
+    ("Revenue rose 18 percent.", "18 percent", 18, "percent", ""),
+    ("growth of 26.3 per cent", "26.3 per cent", 26.3, "percent", ""),
+    ("Turnout was 67.4%.", "67.4%", 67.4, "percent", ""),
+    ("up 2 percentage points", "2 percentage points", 2, "percentage point", ""),
+    ("about 40 percent of voters", "about 40 percent", 40, "percent", "about"),
+    ("nearly ten percent", "nearly ten percent", 10, "percent", "nearly"),
+]
+
+NOT_PERCENTS = ["a 5G network", "the percent sign", "per cent of nothing", "COVID-19 percent"]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "qualifier"), PERCENTS)
+def test_percent(text: str, span: str, value: float, unit: str, qualifier: str) -> None:
+    found = only(facts_of(text), "percent")
+    assert [(f.text, f.unit, f.qualifier) for f in found] == [(span, unit, qualifier)]
+    assert found[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", NOT_PERCENTS)
+def test_not_a_percent(text: str) -> None:
+    assert only(facts_of(text), "percent") == []
+
+
+DURATIONS = [
+    ("a two-day visit", "two-day", 2, "day", ""),
+    ("three days of mourning", "three days", 3, "day", ""),
+    ("nearly ten-hour-long discussions", "nearly ten-hour-long", 10, "hour", "nearly"),
+    ("reunited after a decade", "a decade", 10, "year", ""),
+    ("Over the past decade, ties grew.", "the past decade", 10, "year", ""),
+    ("talks lasted nearly nine hours", "nearly nine hours", 9, "hour", "nearly"),
+    ("half a century of rule", "half a century", 50, "year", ""),
+    ("a 48-hour ceasefire", "48-hour", 48, "hour", ""),
+    ("for three weeks", "three weeks", 3, "week", ""),
+]
+
+NOT_DURATIONS = [
+    "for decades",
+    "one day, we will win",
+    "the 21st century",
+    "a 45-year-old man",
+    "for 15 consecutive years",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "qualifier"), DURATIONS)
+def test_duration(text: str, span: str, value: float, unit: str, qualifier: str) -> None:
+    found = only(facts_of(text), "duration")
+    assert [(f.text, f.unit, f.qualifier) for f in found] == [(span, unit, qualifier)]
+    assert found[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", NOT_DURATIONS)
+def test_not_a_duration(text: str) -> None:
+    assert only(facts_of(text), "duration") == []
+
+
+def test_ago_is_a_duration_and_a_date() -> None:
+    facts = facts_of("Six years ago, the plant closed.")
+    assert [(f.kind, f.text, f.value) for f in facts] == [
+        ("date", "Six years ago", "2019"),
+        ("duration", "Six years ago", 6),
+    ]
+
+
+def test_age_is_a_count() -> None:
+    (fact,) = facts_of("a 45-year-old man")
+    assert (fact.kind, fact.value, fact.unit) == ("count", 45, "age")
