@@ -8,7 +8,15 @@ from conftest import facts_of, only
 
 COUNTS = [
     # text, span, value, low, high, unit, qualifier
-    ("They signed more than 20 agreements.", "more than 20 agreements", 20, 20, None, "agreement", "more than"),
+    (
+        "They signed more than 20 agreements.",
+        "more than 20 agreements",
+        20,
+        20,
+        None,
+        "agreement",
+        "more than",
+    ),
     ("Xi and Putin have met over 40 times.", "over 40 times", 40, 40, None, "time", "more than"),
     ("It sold 41,300 vehicles.", "41,300 vehicles", 41300, 41300, 41300, "vehicle", ""),
     ("Ten people were killed.", "Ten people", 10, 10, 10, "person", ""),
@@ -17,7 +25,15 @@ COUNTS = [
     ("for 15 consecutive years", "15 consecutive years", 15, 15, 15, "year", ""),
     ("at least 12 killed in the blast", "at least 12 killed", 12, 12, None, "killed", "at least"),
     ("about 150 firefighters", "about 150 firefighters", 150, 135, 165, "firefighter", "about"),
-    ("More than 20 bilateral cooperation agreements were signed", "More than 20 bilateral cooperation agreements", 20, 20, None, "agreement", "more than"),
+    (
+        "More than 20 bilateral cooperation agreements were signed",
+        "More than 20 bilateral cooperation agreements",
+        20,
+        20,
+        None,
+        "agreement",
+        "more than",
+    ),
     ("an 11-member team", "11-member", 11, 11, 11, "member", ""),
     ("between two powerful countries", "two powerful countries", 2, 2, 2, "country", ""),
     ("some 3,000 troops", "some 3,000 troops", 3000, 2700, 3300, "troop", "about"),

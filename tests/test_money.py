@@ -21,7 +21,15 @@ EXAMPLES = [
     ("nearly $10,000 each", "nearly $10,000", 10000, 9000, 10000, "USD", "nearly"),
     ("worth 300 million euros", "300 million euros", 3e8, 3e8, 3e8, "EUR", ""),
     ("a HK$2 billion bond", "HK$2 billion", 2e9, 2e9, 2e9, "HKD", ""),
-    ("grants of 40 billion Canadian dollars", "40 billion Canadian dollars", 4e10, 4e10, 4e10, "CAD", ""),
+    (
+        "grants of 40 billion Canadian dollars",
+        "40 billion Canadian dollars",
+        4e10,
+        4e10,
+        4e10,
+        "CAD",
+        "",
+    ),
     ("up to $3 billion", "up to $3 billion", 3e9, None, 3e9, "USD", "up to"),
 ]
 
@@ -37,7 +45,12 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("text", "span", "value", "low", "high", "unit", "qualifier"), EXAMPLES)
 def test_money(
-    text: str, span: str, value: float, low: float | None, high: float | None, unit: str,
+    text: str,
+    span: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str,
     qualifier: str,
 ) -> None:
     money = only(facts_of(text), "money")

@@ -7,27 +7,97 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import facts_of
 from factcheck.api import extract_text
 from factcheck.facts import KINDS
 from factcheck.ingest import document_from_text
 
-from conftest import facts_of
-
 #: pieces of news text that reach every extractor path
 PIECES = [
-    "$", "US$", "€", "£", "¥", "245", "244.8", "41,300", "1-2", "2023", "2025-05-08", "11th",
-    " billion", " bn", " million", " trillion yuan", " rubles", "%", " percent", " per cent",
-    " percentage points", "May", "March", "Thursday", "Monday, ", " 20th", " to 22nd", "-day",
-    "-hour-long", " years ago", " decades ago", " consecutive years", "last year", "next year",
-    "this year", "earlier this month", "yesterday", "the day before ", "a decade", "the past ",
-    "more than ", "over ", "nearly ", "about ", "at least ", "up to ", "a record ", "one of the",
-    "twenty-one", "a dozen", "fourth such", "the two", " agreements", " people", " killed",
-    " of the ", "G20", "COVID-19", "Pre-2030", "21st-century", "Second World War", "\n", ". ",
-    ", ", " ", "“", "”", "’", "—", "\u00a0", "(", ")", "-", "/", ":", "ago", "since ", "in ",
+    "$",
+    "US$",
+    "€",
+    "£",
+    "¥",
+    "245",
+    "244.8",
+    "41,300",
+    "1-2",
+    "2023",
+    "2025-05-08",
+    "11th",
+    " billion",
+    " bn",
+    " million",
+    " trillion yuan",
+    " rubles",
+    "%",
+    " percent",
+    " per cent",
+    " percentage points",
+    "May",
+    "March",
+    "Thursday",
+    "Monday, ",
+    " 20th",
+    " to 22nd",
+    "-day",
+    "-hour-long",
+    " years ago",
+    " decades ago",
+    " consecutive years",
+    "last year",
+    "next year",
+    "this year",
+    "earlier this month",
+    "yesterday",
+    "the day before ",
+    "a decade",
+    "the past ",
+    "more than ",
+    "over ",
+    "nearly ",
+    "about ",
+    "at least ",
+    "up to ",
+    "a record ",
+    "one of the",
+    "twenty-one",
+    "a dozen",
+    "fourth such",
+    "the two",
+    " agreements",
+    " people",
+    " killed",
+    " of the ",
+    "G20",
+    "COVID-19",
+    "Pre-2030",
+    "21st-century",
+    "Second World War",
+    "\n",
+    ". ",
+    ", ",
+    " ",
+    "“",
+    "”",
+    "’",
+    "—",
+    "\u00a0",
+    "(",
+    ")",
+    "-",
+    "/",
+    ":",
+    "ago",
+    "since ",
+    "in ",
 ]
 
 news_like = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
-published = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+published = st.one_of(
+    st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+)
 
 
 def _check(text: str, day: dt.date | None) -> None:

@@ -73,7 +73,9 @@ def extract_text(
     return extract_document(document_from_text(text, id=source, path=source, fmt=fmt))[1]
 
 
-def extract_file(path: str | Path, *, root: str | Path | None = None) -> tuple[Document, list[Fact]]:
+def extract_file(
+    path: str | Path, *, root: str | Path | None = None
+) -> tuple[Document, list[Fact]]:
     """One file's document (with its publication date) and facts."""
     return extract_document(read_document(Path(path), root=Path(root) if root else None))
 

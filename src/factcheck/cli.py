@@ -42,11 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract every figure from articles (.txt, .md, .html), with its evidence.",
     )
     ext.add_argument(
-        "paths", nargs="*", default=["sources"], metavar="PATH",
+        "paths",
+        nargs="*",
+        default=["sources"],
+        metavar="PATH",
         help="article files or folders, or - for standard input (default: sources)",
     )
     ext.add_argument(
-        "--format", choices=("table", "json", "csv"), default="table",
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
         help="output format (default: table)",
     )
     return parser
@@ -136,8 +141,14 @@ def facts_table(result: Extraction) -> str:
         when = f"published {pub.iso} ({pub.method})" if pub.iso else "publication date unknown"
         parts.append(f"{doc.id}: {when}")
         rows = [
-            [f.kind, _short(f.text), _show_value(f.value, f.unit), f.unit, f.qualifier,
-             _short(f.resolution, 40) if f.kind == "date" else ""]
+            [
+                f.kind,
+                _short(f.text),
+                _show_value(f.value, f.unit),
+                f.unit,
+                f.qualifier,
+                _short(f.resolution, 40) if f.kind == "date" else "",
+            ]
             for f in by_source.get(doc.id, [])
         ]
         if rows:

@@ -161,7 +161,9 @@ def _resolve_absolute(spec: DateSpec, published: Published) -> ResolvedDate:
         how = f"year {year} taken from the publication date ({published.iso})"
     low, high, gran = _span(year, spec.month, spec.day)
     if spec.is_range:
-        end_year = spec.end_year or (year + 1 if (spec.end_month or 13) < (spec.month or 0) else year)
+        end_year = spec.end_year or (
+            year + 1 if (spec.end_month or 13) < (spec.month or 0) else year
+        )
         end_month = spec.end_month or spec.month
         _, high, _ = _span(end_year, end_month, spec.end_day)
         how += "; range"
@@ -195,7 +197,9 @@ def _resolve_relative(
             return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", how)
         return ResolvedDate(None, None, None, "day", "weekday; publication day unknown")
     if pub is None or published.granularity is None:
-        gran0: Granularity = "year" if unit == "year" else "day" if unit in ("day", "week") else "month"
+        gran0: Granularity = (
+            "year" if unit == "year" else "day" if unit in ("day", "week") else "month"
+        )
         return ResolvedDate(None, None, None, gran0, "relative; publication date unknown")
     base = f"relative to publication ({published.iso})"
     if unit == "year":

@@ -61,7 +61,9 @@ def _dateline(doc: Document) -> Published | None:
 
 
 def _weekday_years(spec: DateSpec, lowest: int, today: dt.date) -> list[int]:
-    assert spec.month is not None and spec.day is not None and spec.weekday is not None
+    assert spec.month is not None
+    assert spec.day is not None
+    assert spec.weekday is not None
     years = []
     for year in range(today.year, max(lowest, today.year - 40) - 1, -1):
         try:
@@ -93,7 +95,9 @@ def infer_published(
     ]
     if full:
         day, m = max(full, key=lambda pair: pair[0])
-        return Published(day, "day", "inferred", f"latest full date in the text: {text[m.start:m.end]!r}")
+        return Published(
+            day, "day", "inferred", f"latest full date in the text: {text[m.start : m.end]!r}"
+        )
     stated_years = [
         m.date.year for m in mentions if m.kind == "date" and m.date is not None and m.date.year
     ]
@@ -107,6 +111,8 @@ def infer_published(
         years = _weekday_years(spec, lowest, today)
         if years:
             year = years[0]
-            evidence = f"{text[m.start:m.end]!r} fits {year} (latest such year, not before {lowest})"
+            evidence = (
+                f"{text[m.start : m.end]!r} fits {year} (latest such year, not before {lowest})"
+            )
             return Published(dt.date(year, spec.month, spec.day), "day", "inferred", evidence)
     return Published(evidence="no date in front matter, dateline or text")

@@ -23,7 +23,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from check_gold import DEFAULT_GOLD, DEFAULT_SOURCES, find_occurrence  # noqa: E402
-
 from factcheck.api import extract  # noqa: E402
 from factcheck.facts import Fact  # noqa: E402
 
@@ -63,7 +62,11 @@ def load_gold(path: Path = DEFAULT_GOLD, sources: Path = DEFAULT_SOURCES) -> lis
             start = find_occurrence(body, entry["text"], entry.get("occurrence", 1))
             out.append(
                 GoldEntry(
-                    source, entry["kind"], entry["text"], start, start + len(entry["text"]),
+                    source,
+                    entry["kind"],
+                    entry["text"],
+                    start,
+                    start + len(entry["text"]),
                     entry.get("value"),
                 )
             )
@@ -95,8 +98,10 @@ def measure(
             (
                 g
                 for g in free
-                if g.source == fact.source and g.kind == fact.kind
-                and g.start < fact.end and fact.start < g.end
+                if g.source == fact.source
+                and g.kind == fact.kind
+                and g.start < fact.end
+                and fact.start < g.end
             ),
             None,
         )
@@ -123,7 +128,9 @@ def main(argv: list[str]) -> int:
     result = extract([str(DEFAULT_SOURCES)])
     gold = load_gold()
     scores, false_facts, missed, wrong = measure(gold, result.facts)
-    print(f"{'kind':10} {'gold':>5} {'found':>6} {'match':>6} {'precision':>10} {'recall':>7} {'value ok':>9}")
+    print(
+        f"{'kind':10} {'gold':>5} {'found':>6} {'match':>6} {'precision':>10} {'recall':>7} {'value ok':>9}"
+    )
     for kind, s in sorted(scores.items(), key=lambda kv: (kv[0] == "all", kv[0])):
         print(
             f"{kind:10} {s.gold:5d} {s.found:6d} {s.matched:6d} {s.precision:10.3f} "

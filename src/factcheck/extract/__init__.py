@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Sequence
 
 from factcheck.extract.scanner import scan
 from factcheck.facts import Document, Fact, Mention
@@ -32,7 +34,7 @@ def extract_document(doc: Document) -> tuple[Document, list[Fact]]:
     return doc, facts
 
 
-def _fact(m: Mention, doc: Document, sentences: Sentences, anchors: list) -> Fact:  # type: ignore[type-arg]
+def _fact(m: Mention, doc: Document, sentences: Sentences, anchors: Sequence[dt.date]) -> Fact:
     bounds = sentences.around(m.start, m.end)
     source = doc.text if doc.format != "html" else doc.match_text
     sentence = " ".join(source[bounds[0] : bounds[1]].split())

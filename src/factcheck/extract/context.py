@@ -20,21 +20,24 @@ from factcheck.extract._lexicon import (
 from factcheck.facts import Mention
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` as a trie, longest match first.
 
     >>> trie_pattern(["seven", "seventy", "six"])
     's(?:even(?:ty)?|ix)'
     """
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
-        node: dict[str, object] = trie
+        node = trie
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -48,11 +51,12 @@ def trie_pattern(words: Iterable[str]) -> str:
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<q>"
     + trie_pattern(sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+)?(?:(?P<rec>(?:an?\s+)?(?:new\s+|all-time\s+)?record(?:[\s-]high(?:\s+of)?|-breaking)?)\s+)?$",
+    + r")\s+)?"
+    r"(?:(?P<rec>(?:an?\s+)?(?:new\s+|all-time\s+)?record(?:[\s-]high(?:\s+of)?|-breaking)?)\s+)?$",
     re.IGNORECASE,
 )
 
-_SENTENCE_START = frozenset('.!?\n"\'(:;[')
+_SENTENCE_START = frozenset(".!?\n\"'(:;[")
 
 _TOKEN = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
 

@@ -45,12 +45,27 @@ def of_total(ctx: Context, end: int) -> int | None:
 
 
 def count_mention(
-    start: int, end: int, value: Decimal, noun: str, *, qualifier: str, step: Decimal,
-    high: Decimal | None = None, record: bool = False,
+    start: int,
+    end: int,
+    value: Decimal,
+    noun: str,
+    *,
+    qualifier: str,
+    step: Decimal,
+    high: Decimal | None = None,
+    record: bool = False,
 ) -> Mention:
     return Mention(
-        "count", start, end, number=value, number_high=high, step=step, qualifier=qualifier,
-        unit=singular(noun), noun=noun, record=record,
+        "count",
+        start,
+        end,
+        number=value,
+        number_high=high,
+        step=step,
+        qualifier=qualifier,
+        unit=singular(noun),
+        noun=noun,
+        record=record,
     )
 
 

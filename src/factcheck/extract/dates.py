@@ -9,7 +9,6 @@ known once every date of the article has been read (see :mod:`factcheck.pubdate`
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 
 from factcheck.extract._lexicon import MONTHS, STOP_WORDS, TIME_UNITS, WEEKDAYS, YEAR_CUES
@@ -27,15 +26,36 @@ _RANGE_SEP = r"\s*(?:-|to|through|until|and)\s*"
 #: ``[Thursday, ]May 8[th][ to [June ]10][, 2025]`` starting at the month or weekday
 _MONTH_FIRST = re.compile(
     r"(?:(?P<wd>" + WEEKDAY_NAMES + r"),?\s+(?:the\s+)?)?"
-    r"(?P<m1>" + MONTH_NAMES + r")\.?\s+" + _DAY
-    + r"(?:" + _RANGE_SEP + r"(?:(?P<m2>" + MONTH_NAMES + r")\.?\s+)?" + _DAY2 + r")?"
-    + r"(?:,?\s+" + _YEAR + r")?(?!\s*(?:%|percent|per cent))"
+    r"(?P<m1>"
+    + MONTH_NAMES
+    + r")\.?\s+"
+    + _DAY
+    + r"(?:"
+    + _RANGE_SEP
+    + r"(?:(?P<m2>"
+    + MONTH_NAMES
+    + r")\.?\s+)?"
+    + _DAY2
+    + r")?"
+    + r"(?:,?\s+"
+    + _YEAR
+    + r")?(?!\s*(?:%|percent|per cent))"
 )
 #: ``Thursday, 8 May 2025`` / ``8 May`` / ``20-22 March 2023``, starting at the day or weekday
 _DAY_FIRST = re.compile(
-    r"(?:(?P<wd>" + WEEKDAY_NAMES + r"),?\s+(?:the\s+)?)?" + _DAY
-    + r"(?:" + _RANGE_SEP + _DAY2 + r")?\s+(?:of\s+)?(?P<m1>" + MONTH_NAMES + r")\b\.?"
-    + r"(?:,?\s+" + _YEAR + r")?"
+    r"(?:(?P<wd>"
+    + WEEKDAY_NAMES
+    + r"),?\s+(?:the\s+)?)?"
+    + _DAY
+    + r"(?:"
+    + _RANGE_SEP
+    + _DAY2
+    + r")?\s+(?:of\s+)?(?P<m1>"
+    + MONTH_NAMES
+    + r")\b\.?"
+    + r"(?:,?\s+"
+    + _YEAR
+    + r")?"
 )
 #: ``March 2023``
 _MONTH_YEAR = re.compile(r"(?P<m1>" + MONTH_NAMES + r")\.?,?\s+" + _YEAR)
@@ -50,10 +70,14 @@ _RELATIVE = re.compile(
     r"(?P<unit>year|month|week|" + WEEKDAY_NAMES + r")\b"
 )
 _YESTERDAY = re.compile(r"(?P<w>[Yy]esterday|[Tt]omorrow)\b")
-_AGO_BEFORE = re.compile(r"(?<![A-Za-z])(?P<a>[Aa]n?|[Oo]ne)\s+(?P<u>year|decade|century|month|week|day)\s+$")
+_AGO_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<a>[Aa]n?|[Oo]ne)\s+(?P<u>year|decade|century|month|week|day)\s+$"
+)
 _DAY_AROUND = re.compile(r"\b[Tt]he\s+day\s+(?:before|after)\s+$")
 _AGO_PHRASE = re.compile(r"\b[Aa]\s+(?:fortnight|couple\s+of\s+(?:days|weeks|months|years))\s+$")
-_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|to be held|is expected to|are expected to|plans? to)\b")
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|shall|to be held|is expected to|are expected to|plans? to)\b"
+)
 _DATE_TOKEN_NEXT = re.compile(r"[ \t]*([A-Z][a-z]+)")
 
 _NAME_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
@@ -91,7 +115,15 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
     """Handle a month or weekday name at ``[start, end)``; return where scanning resumes."""
     text = ctx.text
     full = _MONTH_FIRST.match(text, start)
-    if full is None and text[start : start + 3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+    if full is None and text[start : start + 3] in (
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+    ):
         full = _DAY_FIRST.match(text, start)
     if full is not None:
         spec = _spec_from(full)
@@ -189,7 +221,9 @@ def relative_word(ctx: Context, start: int, end: int) -> int:
         begin = before.start()
         ctx.add(Mention("date", begin, end, date=DateSpec(rel_unit=rel_unit, rel_offset=-offset)))
         ctx.add(
-            Mention("duration", begin, end, number=Decimal(factor), unit=unit, noun=before.group("u"))
+            Mention(
+                "duration", begin, end, number=Decimal(factor), unit=unit, noun=before.group("u")
+            )
         )
         return end
     rm = _RELATIVE.match(text, start)
@@ -203,7 +237,13 @@ def relative_word(ctx: Context, start: int, end: int) -> int:
     else:
         offset = {"last": -1, "next": 1}.get(direction, 0)
         spec = DateSpec(rel_unit=unit, rel_offset=offset)
-    qualifier = "earlier" if direction.startswith("earlier") else "later" if direction.startswith("later") else ""
+    qualifier = (
+        "earlier"
+        if direction.startswith("earlier")
+        else "later"
+        if direction.startswith("later")
+        else ""
+    )
     ctx.add(Mention("date", start, rm.end(), date=spec, qualifier=qualifier))
     return rm.end()
 
@@ -232,7 +272,9 @@ def iso_at(ctx: Context, start: int) -> int | None:
     return im.end()
 
 
-_SPAN_PREPOSITIONS = frozenset("in since by until till from during before after through".split())
+_SPAN_PREPOSITIONS = frozenset(
+    ["in", "since", "by", "until", "till", "from", "during", "before", "after", "through"]
+)
 _YEAR_AFTER = re.compile(r"(?:'s\b|\s*[,.;:)!?]|\s*$|\s*-\s*(?P<y2>\d{2}|\d{4})(?![\d-]))")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 

@@ -21,15 +21,21 @@ SYMBOL = "(?:" + trie_pattern(sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) +
 CODE_BEFORE = r"\b(?:" + trie_pattern(CURRENCY_CODES) + r")"
 
 _SCALE = re.compile(
-    r"(?:\s?(?P<abbr>" + trie_pattern(SCALE_ABBREVIATIONS) + r")|\s+(?P<word>"
-    + trie_pattern(SCALE_WORDS) + r"))\b"
+    r"(?:\s?(?P<abbr>"
+    + trie_pattern(SCALE_ABBREVIATIONS)
+    + r")|\s+(?P<word>"
+    + trie_pattern(SCALE_WORDS)
+    + r"))\b"
 )
 _SCALE_WORD_ONLY = re.compile(r"\s+(?P<word>" + trie_pattern(SCALE_WORDS) + r")\b")
 _CURRENCY_AFTER = re.compile(
     r"\s+(?:(?P<adj>US|U\.S\.|American|Australian|Canadian|Hong Kong|Singapore|New Zealand|"
     r"Taiwan|Argentine|Chilean|Colombian|Philippine|Mexican|Pakistani|Indian|Swiss|Chinese|"
-    r"Japanese|Russian)\s+)?(?P<cur>" + trie_pattern(CURRENCY_NAMES) + r"|"
-    + trie_pattern(CURRENCY_CODES) + r")\b(?P<sterling>\s+sterling)?"
+    r"Japanese|Russian)\s+)?(?P<cur>"
+    + trie_pattern(CURRENCY_NAMES)
+    + r"|"
+    + trie_pattern(CURRENCY_CODES)
+    + r")\b(?P<sterling>\s+sterling)?"
 )
 
 

@@ -64,7 +64,8 @@ _TIME = re.compile(r"(?::\d\d(?::\d\d)?)?\s?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|BST|EST
 _PHONE = re.compile(r"\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b")
 _WORD_RUN = re.compile(
     r"(?:" + trie_pattern(sorted(set(NUMBER_WORDS) | set(SCALE_WORDS))) + r")"
-    r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:" + trie_pattern(sorted(set(NUMBER_WORDS) | set(SCALE_WORDS)))
+    r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:"
+    + trie_pattern(sorted(set(NUMBER_WORDS) | set(SCALE_WORDS)))
     + r")\b)*",
     re.IGNORECASE,
 )
@@ -86,8 +87,10 @@ def _number(ctx: Context, start: int, end: int) -> int:
         code = symbol_code(sym.group().strip())
         return classify(ctx, start, end, value, raw, decimals, code=code, begin=sym.start())
     prev = text[start - 1] if start else " "
-    if prev.isalpha() or prev in "_#+@" or (
-        prev in "-/.:" and start >= 2 and text[start - 2].isalnum()
+    if (
+        prev.isalpha()
+        or prev in "_#+@"
+        or (prev in "-/.:" and start >= 2 and text[start - 2].isalnum())
     ):
         return _skip_token(text, end)  # G20, COVID-19, +7 495, 1/2, v1.2.3
     nxt = text[end : end + 1]
@@ -108,7 +111,7 @@ def _number(ctx: Context, start: int, end: int) -> int:
             if dm is not None:
                 return dm
         return _digit_ordinal(ctx, start, suffix.end(), int(raw.replace(",", "")))
-    if nxt.isalpha() and not text[end : end + 2] in ("bn", "mn", "tn") and nxt not in "kmbKMB":
+    if nxt.isalpha() and text[end : end + 2] not in ("bn", "mn", "tn") and nxt not in "kmbKMB":
         return _skip_token(text, end)  # 5G, 3D, 4x4
     if len(raw) <= 2 or (len(raw) <= 5 and "-" in text[end : end + 2]):
         dm = dates.day_month_at(ctx, start)
@@ -170,8 +173,17 @@ def classify(
         if pct is not None:
             step = step_of(raw, decimals, 1, exact_integers=False) if raw else Decimal(0)
             ctx.add(
-                Mention("percent", begin, pct[1], number=value, number_high=high, step=step,
-                        qualifier=qualifier, unit=pct[0], record=record)
+                Mention(
+                    "percent",
+                    begin,
+                    pct[1],
+                    number=value,
+                    number_high=high,
+                    step=step,
+                    qualifier=qualifier,
+                    unit=pct[0],
+                    record=record,
+                )
             )
             return pct[1]
 
@@ -186,34 +198,79 @@ def classify(
         if cur is not None:
             code, after_scale = cur
     if code is not None:
-        step = step_of(raw, decimals, scale, exact_integers=False) if raw else Decimal(scale if scale > 1 else 0)
+        step = (
+            step_of(raw, decimals, scale, exact_integers=False)
+            if raw
+            else Decimal(scale if scale > 1 else 0)
+        )
         ctx.add(
-            Mention("money", begin, after_scale, number=value * scale,
-                    number_high=high * scale if high is not None else None, step=step,
-                    qualifier=qualifier, unit=code, record=record)
+            Mention(
+                "money",
+                begin,
+                after_scale,
+                number=value * scale,
+                number_high=high * scale if high is not None else None,
+                step=step,
+                qualifier=qualifier,
+                unit=code,
+                record=record,
+            )
         )
         return after_scale
 
-    step = step_of(raw, decimals, scale, exact_integers=True) if raw else Decimal(scale if scale > 1 else 0)
+    step = (
+        step_of(raw, decimals, scale, exact_integers=True)
+        if raw
+        else Decimal(scale if scale > 1 else 0)
+    )
     amount = value * scale
     amount_high = high * scale if high is not None else None
     if scale == 1:
         tu = durations.unit_after(text, num_end)
         if tu is not None:
             if tu.age:
-                ctx.add(count_mention(begin, tu.end, amount, "years old", qualifier=qualifier, step=step, high=amount_high))
+                ctx.add(
+                    count_mention(
+                        begin,
+                        tu.end,
+                        amount,
+                        "years old",
+                        qualifier=qualifier,
+                        step=step,
+                        high=amount_high,
+                    )
+                )
                 ctx.mentions[-1] = _with_unit(ctx.mentions[-1], "age")
                 return tu.end
             if tu.consecutive:
-                ctx.add(count_mention(begin, tu.end, amount, tu.noun, qualifier=qualifier, step=step, high=amount_high, record=record))
+                ctx.add(
+                    count_mention(
+                        begin,
+                        tu.end,
+                        amount,
+                        tu.noun,
+                        qualifier=qualifier,
+                        step=step,
+                        high=amount_high,
+                        record=record,
+                    )
+                )
                 return tu.end
             if value == 1 and not tu.hyphen and not tu.ago and raw is None:
                 return tu.end  # "one day" as in "one day, we will"
             ctx.add(
-                Mention("duration", begin, tu.end, number=amount * tu.factor,
-                        number_high=amount_high * tu.factor if amount_high is not None else None,
-                        step=step * tu.factor, qualifier=qualifier, unit=tu.unit, noun=tu.noun,
-                        record=record)
+                Mention(
+                    "duration",
+                    begin,
+                    tu.end,
+                    number=amount * tu.factor,
+                    number_high=amount_high * tu.factor if amount_high is not None else None,
+                    step=step * tu.factor,
+                    qualifier=qualifier,
+                    unit=tu.unit,
+                    noun=tu.noun,
+                    record=record,
+                )
             )
             if tu.ago and high is None:
                 spec = durations.ago_spec(tu.unit, int(amount * tu.factor))
@@ -229,12 +286,34 @@ def classify(
             total_end = nm.end()
             noun = count_noun(ctx, total_end, Decimal(2))
             if noun is not None:
-                ctx.add(count_mention(begin, after_scale, amount, noun[0], qualifier=qualifier, step=step, high=amount_high, record=record))
+                ctx.add(
+                    count_mention(
+                        begin,
+                        after_scale,
+                        amount,
+                        noun[0],
+                        qualifier=qualifier,
+                        step=step,
+                        high=amount_high,
+                        record=record,
+                    )
+                )
                 return total_at
     noun = count_noun(ctx, after_scale, amount)
     if noun is None:
         return after_scale
-    ctx.add(count_mention(begin, noun[1], amount, noun[0], qualifier=qualifier, step=step, high=amount_high, record=record))
+    ctx.add(
+        count_mention(
+            begin,
+            noun[1],
+            amount,
+            noun[0],
+            qualifier=qualifier,
+            step=step,
+            high=amount_high,
+            record=record,
+        )
+    )
     return noun[1]
 
 
@@ -248,7 +327,11 @@ def _digit_ordinal(ctx: Context, start: int, end: int, value: int) -> int:
     noun = ordinal_noun(ctx, end)
     if noun is None:
         return end
-    ctx.add(Mention("ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]))
+    ctx.add(
+        Mention(
+            "ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]
+        )
+    )
     return noun[1]
 
 
@@ -296,7 +379,11 @@ def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
     noun = ordinal_noun(ctx, end)
     if noun is None or noun[0].lower() in ORDINAL_IDIOMS:
         return end
-    ctx.add(Mention("ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]))
+    ctx.add(
+        Mention(
+            "ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]
+        )
+    )
     return noun[1]
 
 
@@ -313,12 +400,11 @@ def _decade(ctx: Context, start: int, end: int) -> int:
 
 
 _Handler = Callable[[Context, int, int], int]
-_BY_WORD: dict[str, _Handler] = (
-    {w: _word for w in _NUMBER_WORDS}
-    | {w: _relative for w in [*_RELATIVE_WORDS, "ago"]}
-    | {"decade": _decade, "century": _decade}
-    | {w.lower(): _calendar for w in [*MONTHS, *WEEKDAYS]}
-)
+_BY_WORD: dict[str, _Handler] = {}
+_BY_WORD.update(dict.fromkeys(_NUMBER_WORDS, _word))
+_BY_WORD.update(dict.fromkeys([*_RELATIVE_WORDS, "ago"], _relative))
+_BY_WORD.update(dict.fromkeys(["decade", "century"], _decade))
+_BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
 
 
 def scan(text: str) -> list[Mention]:
