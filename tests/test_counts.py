@@ -99,6 +99,7 @@ NOT_ORDINALS = [
     "for the first time",
     "paid on the 20th.",
     "a third of the budget",
+    "244.821st-century",
 ]
 
 

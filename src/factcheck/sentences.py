@@ -1,17 +1,22 @@
-"""Sentence boundaries in an article's match text.
+"""The sentence around a figure, found locally in an article's match text.
 
-One regex pass per document finds candidate ends; abbreviations such as
-``Dr.`` or ``U.S.`` are not ends. Line breaks always end a sentence (news
-text puts headlines, captions and paragraphs on lines of their own).
+Only a handful of figures per article need their sentence, so boundaries are
+searched for around each one instead of splitting the whole article.
+Abbreviations such as ``Dr.`` or ``U.S.`` and initials are not ends. Line
+breaks always end a sentence (headlines, captions and paragraphs stand on
+lines of their own).
 
 >>> s = Sentences("Dr. Li said it rose. The U.S. Senate agreed.\\nNext line")
->>> [s.text_of(b) for b in s.bounds]
-['Dr. Li said it rose.', 'The U.S. Senate agreed.', 'Next line']
+>>> s.text_of(s.around(25, 29))
+'The U.S. Senate agreed.'
+>>> s.text_of(s.around(0, 2))
+'Dr. Li said it rose.'
+>>> s.text_of(s.around(50, 54))
+'Next line'
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 _END = re.compile(r"[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n")
@@ -24,49 +29,50 @@ _ABBREVIATIONS = frozenset(
 
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
+#: how far to look for a sentence's ends; a longer "sentence" is cut there
+WINDOW = 800
+
 
 class Sentences:
-    """The sentences of one text, found once and looked up by offset."""
+    """Finds the sentence around an offset of one text."""
 
-    __slots__ = ("bounds", "starts", "text")
+    __slots__ = ("text",)
 
     def __init__(self, text: str) -> None:
         self.text = text
-        bounds: list[tuple[int, int]] = []
-        start = 0
-        for m in _END.finditer(text):
-            if m.group() != "\n":
-                word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                if word and word.group(1).lower().strip(".") in _ABBREVIATIONS:
-                    continue
-                if word and len(word.group(1)) == 1 and word.group(1).isupper():
-                    continue  # an initial: "John F. Kennedy"
-            end = m.start() + 1 if m.group() != "\n" else m.start()
-            self._add(bounds, start, end)
-            start = m.end()
-        self._add(bounds, start, len(text))
-        self.bounds = bounds
-        self.starts = [b[0] for b in bounds]
 
-    def _add(self, bounds: list[tuple[int, int]], start: int, end: int) -> None:
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            bounds.append((start, end))
+    def _is_end(self, m: re.Match[str]) -> bool:
+        if m.group() == "\n":
+            return True
+        word = _WORD_BEFORE.search(self.text, max(0, m.start() - 12), m.start())
+        if word is None:
+            return True
+        before = word.group(1)
+        if before.lower().strip(".") in _ABBREVIATIONS:
+            return False
+        return not (len(before) == 1 and before.isupper())  # an initial: "John F. Kennedy"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        """The bounds of the sentence holding ``start`` (widened to cover ``end``)."""
-        i = bisect.bisect_right(self.starts, start) - 1
-        if i < 0:
-            return (start, end)
-        s, e = self.bounds[i]
-        j = i
-        while e < end and j + 1 < len(self.bounds):
-            j += 1
-            e = self.bounds[j][1]
-        return (s, max(e, end))
+        """The bounds of the sentence holding ``[start, end)``."""
+        text = self.text
+        lo = max(0, start - WINDOW)
+        begin = lo
+        # the lookahead of an end needs a character or two past ``start``
+        ends = [m for m in _END.finditer(text, lo, min(len(text), start + 2)) if m.end() <= start]
+        for m in reversed(ends):
+            if self._is_end(m):
+                begin = m.end()
+                break
+        stop = min(len(text), end + WINDOW)
+        for m in _END.finditer(text, end, stop):
+            if self._is_end(m):
+                stop = m.start() + 1 if m.group() != "\n" else m.start()
+                break
+        while begin < start and text[begin].isspace():
+            begin += 1
+        while stop > end and text[stop - 1].isspace():
+            stop -= 1
+        return (begin, stop)
 
     def text_of(self, bounds: tuple[int, int]) -> str:
         return self.text[bounds[0] : bounds[1]]

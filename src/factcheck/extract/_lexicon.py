@@ -359,3 +359,30 @@ YEAR_CUES: frozenset[str] = frozenset(
     mid end year years circa around fiscal fy spring summer autumn fall winter january
     february march april may june july august september october november december""".split()
 )
+
+#: units of measure read after a number whatever its plural (``6.4 magnitude``, ``140 km``)
+MEASURE_UNITS: frozenset[str] = frozenset(
+    """km kilometre kilometer mile metre meter foot tonne ton kg kilogram barrel degree hectare
+    acre mm cm litre liter magnitude mph gigawatt megawatt gw mw kwh twh bcm""".split()
+)
+
+#: nouns that name a count stated after them (``the toll rose to 37``)
+MEASURE_NOUNS: frozenset[str] = frozenset(
+    "toll tally total number count population turnout attendance headcount".split()
+)
+
+#: verbs after which a bare number counts people (``injuring more than 60``)
+CASUALTY_VERBS: dict[str, str] = {
+    "killing": "killed",
+    "kills": "killed",
+    "killed": "killed",
+    "injuring": "injured",
+    "injures": "injured",
+    "injured": "injured",
+    "wounding": "wounded",
+    "wounded": "wounded",
+    "displacing": "displaced",
+    "displaced": "displaced",
+    "evacuating": "evacuated",
+    "evacuated": "evacuated",
+}

@@ -19,7 +19,6 @@ from factcheck.extract._lexicon import (
 )
 from factcheck.facts import Mention
 
-
 _Trie = dict[str, "_Trie"]
 
 
@@ -49,9 +48,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<q>"
-    + trie_pattern(sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+)?"
+    r"(?:(?<![A-Za-z])(?P<q>" + trie_pattern(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
     r"(?:(?P<rec>(?:an?\s+)?(?:new\s+|all-time\s+)?record(?:[\s-]high(?:\s+of)?|-breaking)?)\s+)?$",
     re.IGNORECASE,
 )

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck.extract._lexicon import ORDINAL_SKIP, ORDINAL_WORDS, STOP_WORDS
+from factcheck.extract._lexicon import (
+    CASUALTY_VERBS,
+    MEASURE_NOUNS,
+    MEASURE_UNITS,
+    ORDINAL_SKIP,
+    ORDINAL_WORDS,
+    STOP_WORDS,
+)
 from factcheck.extract.context import Context, singular
 from factcheck.facts import Mention
 
@@ -27,15 +34,50 @@ _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?=\d|[
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})\b(?!-)")
 
 
+_UNIT_AFTER = re.compile(r"[ \t-]?([A-Za-z]+)\b")
+_MEASURE_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)(?:[ \t]+(?:of|from)[ \t]+[a-z]+)?[ \t]+"
+    r"(?:(?:has|had|have|was|is)[ \t]+)?(?:rose|rises|climbed|climbs|jumped|jumps|reached|reaches|"
+    r"stood|stands|hit|hits|increased|increases|grew|grows|fell|falls|dropped|drops|was|is)"
+    r"(?:[ \t]+(?:to|at))?[ \t]+$"
+)
+_MAGNITUDE_BEFORE = re.compile(r"\b(?P<noun>magnitude)[ \t-]+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)[ \t]+$")
+
+
 def count_noun(ctx: Context, end: int, value: Decimal) -> tuple[str, int] | None:
     """The noun a number at ``[.., end)`` counts, and where the count's span ends."""
-    hyphen = _HYPHEN_NOUN.match(ctx.text, end)
+    text = ctx.text
+    hyphen = _HYPHEN_NOUN.match(text, end)
     if hyphen is not None:
         word = hyphen.group(1)
         if word in HYPHEN_IDIOMS or word in STOP_WORDS:
             return None
         return word, hyphen.end()
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is not None and unit.group(1).lower() in MEASURE_UNITS:
+        return unit.group(1), unit.end()
     return ctx.noun_after(end, plural=value != 1)
+
+
+def measure_before(ctx: Context, begin: int) -> str | None:
+    """The measure a bare number is a value of, named before it.
+
+    ``the toll rose to 37`` -> ``toll``; ``injuring more than 60`` ->
+    ``injured``; ``a magnitude 6.4 earthquake`` -> ``magnitude``.
+    """
+    text = ctx.text
+    lo = max(0, begin - 48)
+    m = _MAGNITUDE_BEFORE.search(text, lo, begin)
+    if m is not None:
+        return "magnitude"
+    m = _MEASURE_BEFORE.search(text, lo, begin)
+    if m is not None and m.group("noun") in MEASURE_NOUNS:
+        return m.group("noun")
+    v = _VERB_BEFORE.search(text, lo, begin)
+    if v is not None and v.group("verb") in CASUALTY_VERBS:
+        return CASUALTY_VERBS[v.group("verb")]
+    return None
 
 
 def of_total(ctx: Context, end: int) -> int | None:

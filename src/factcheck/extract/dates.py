@@ -62,7 +62,7 @@ _MONTH_YEAR = re.compile(r"(?P<m1>" + MONTH_NAMES + r")\.?,?\s+" + _YEAR)
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _WEEKDAY = re.compile(r"(?P<wd>" + WEEKDAY_NAMES + r")(?:'s)?\b")
 _MONTH_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|from|through|during|early|late|last|next|this|of)\s+|mid-)$"
+    r"(?:\b(?:in|since|by|until|till|from|to|through|during|early|late|last|next|this|of)\s+|mid-)$"
 )
 
 _RELATIVE = re.compile(

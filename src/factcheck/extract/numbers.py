@@ -20,10 +20,10 @@ from decimal import Decimal, InvalidOperation
 from factcheck.extract._lexicon import NUMBER_WORDS, SCALE_WORDS
 
 #: a number written in digits: ``41,300``, ``244.8``, ``1.6``
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 
 #: the same, as the scanner's anchor (a run of digits with its separators)
-DIGITS_ANCHOR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+DIGITS_ANCHOR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 

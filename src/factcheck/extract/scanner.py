@@ -27,6 +27,7 @@ from factcheck.extract.counts import (
     ORDINAL_IDIOMS,
     count_mention,
     count_noun,
+    measure_before,
     of_total,
     ordinal_noun,
     ordinal_word_value,
@@ -105,6 +106,8 @@ def _number(ctx: Context, start: int, end: int) -> int:
     if _PHONE.match(text, start):
         return _skip_token(text, _PHONE.match(text, start).end())  # type: ignore[union-attr]
     suffix = _ORD_SUFFIX.match(text, end)
+    if suffix is not None and "." in raw:
+        return _skip_token(text, end)  # "2.5th" is not an ordinal
     if suffix is not None:
         if len(raw) <= 2:
             dm = dates.day_month_at(ctx, start)
@@ -153,8 +156,13 @@ def classify(
     code: str | None = None,
     exact_word: bool = False,
     begin: int | None = None,
+    reference: bool = False,
 ) -> int:
-    """Decide what the number at ``[start, end)`` is from what follows it."""
+    """Decide what the number at ``[start, end)`` is from what follows it.
+
+    ``reference`` marks a number word after a determiner (``the two leaders``):
+    it can still be a duration (``the three-day summit``) but never a count.
+    """
     text = ctx.text
     high: Decimal | None = None
     num_end = end
@@ -279,7 +287,7 @@ def classify(
             return tu.end
     if value == 1 and raw is None:
         return num_end  # "one" is too often a pronoun: "one of the", "the one"
-    total_at = of_total(ctx, after_scale)
+    total_at = None if reference else of_total(ctx, after_scale)
     if total_at is not None and text[total_at : total_at + 1].isdigit():
         nm = _NUMBER.match(text, total_at)
         if nm is not None:
@@ -299,8 +307,22 @@ def classify(
                     )
                 )
                 return total_at
-    noun = count_noun(ctx, after_scale, amount)
+    noun = None if reference else count_noun(ctx, after_scale, amount)
     if noun is None:
+        measure = None if reference else measure_before(ctx, begin)
+        if measure is not None:
+            ctx.add(
+                count_mention(
+                    begin,
+                    after_scale,
+                    amount,
+                    measure,
+                    qualifier=qualifier,
+                    step=step,
+                    high=amount_high,
+                    record=record,
+                )
+            )
         return after_scale
     ctx.add(
         count_mention(
@@ -364,9 +386,10 @@ def _word(ctx: Context, start: int, end: int) -> int:
         if a is None:
             return stop
         begin = a.start()
-    if ctx.word_before(begin) in DETERMINERS:
-        return stop  # "the two leaders", "their three children"
-    return classify(ctx, begin, stop, Decimal(number), None, 0, exact_word=True)
+    # "the two leaders", "their three children" are references, not claims
+    reference = ctx.word_before(begin) in DETERMINERS
+    value = Decimal(number)
+    return classify(ctx, begin, stop, value, None, 0, exact_word=True, reference=reference)
 
 
 def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
