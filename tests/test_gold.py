@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "gold"))
 
-from factcheck.api import extract  # noqa: E402
-from measure import DEFAULT_SOURCES, load_gold, measure  # noqa: E402
+from factcheck.api import extract
+from measure import DEFAULT_SOURCES, load_gold, measure
 
 
 def test_precision_and_recall_on_sources() -> None:
