@@ -50,11 +50,11 @@ _LOW_WORDS = [*_NUMBER_WORDS, *_RELATIVE_WORDS, "ago", "decade", "century"]
 
 # Three passes, each starting with a literal or a character class so that
 # the regex engine skips the positions that cannot match: digits; capitalised
-# month, weekday and number words; lower-case words after a non-word character.
+# month, weekday and number words; lower-case words after a space or punctuation.
 _DIGITS = re.compile(DIGITS_ANCHOR)
-_CAPS = re.compile("(?:" + trie_pattern(_CAP_WORDS) + r")\b")
-_LOWER = re.compile(r"[^A-Za-z0-9_](" + trie_pattern(_LOW_WORDS) + r")\b")
-_LOWER_AT_START = re.compile("(" + trie_pattern(_LOW_WORDS) + r")\b")
+_CAPS = re.compile("(?:" + trie_pattern(_CAP_WORDS) + r")(?!\w)")
+_LOWER = re.compile(r"[ \t\n\"'(\[/-](" + trie_pattern(_LOW_WORDS) + r")(?!\w)")
+_LOWER_AT_START = re.compile("(" + trie_pattern(_LOW_WORDS) + r")(?!\w)")
 _SYMBOL_BEFORE = re.compile(r"(?:" + SYMBOL + "|" + CODE_BEFORE + r")[ ]?$")
 
 _NUMBER = re.compile(r"\s?(" + DIGITS + r")")
