@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from factcheck.extract._lexicon import MONTHS
 from factcheck.extract.dates import MONTH_NAMES
 from factcheck.facts import DateSpec, Document, Mention, Published
+from factcheck.sentences import Sentences
 
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4},[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?"
@@ -115,4 +116,38 @@ def infer_published(
                 f"{text[m.start : m.end]!r} fits {year} (latest such year, not before {lowest})"
             )
             return Published(dt.date(year, spec.month, spec.day), "day", "inferred", evidence)
+    anniversary = _anniversary_year(doc, mentions, today)
+    if anniversary is not None:
+        return anniversary
     return Published(evidence="no date in front matter, dateline or text")
+
+
+def _anniversary_year(
+    doc: Document, mentions: Sequence[Mention], today: dt.date
+) -> Published | None:
+    """``the 80th anniversary of the 1945 victory`` puts the article in 2025."""
+    sentences = Sentences(doc.match_text)
+    years = [
+        m
+        for m in mentions
+        if m.kind == "date"
+        and m.date is not None
+        and m.date.year
+        and m.date.month is None
+        and not m.date.is_relative
+        and not m.date.is_range
+    ]
+    for m in mentions:
+        if m.kind != "ordinal" or m.unit != "anniversary" or m.number is None:
+            continue
+        bounds = sentences.around(m.start, m.end)
+        for y in years:
+            if bounds[0] <= y.start < bounds[1] and y.date is not None and y.date.year:
+                year = y.date.year + int(m.number)
+                if year > today.year:
+                    continue
+                evidence = (
+                    f"{doc.text[m.start : m.end]!r} of {doc.text[y.start : y.end]!r} gives {year}"
+                )
+                return Published(dt.date(year, 1, 1), "year", "inferred", evidence)
+    return None
