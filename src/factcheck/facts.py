@@ -30,6 +30,8 @@ class Published:
     granularity: Granularity | None = None
     method: PublishedMethod = "unknown"
     evidence: str = ""
+    #: where the evidence stands in the text (a dateline), when it is in the text
+    span: tuple[int, int] | None = None
 
     @property
     def iso(self) -> str | None:
@@ -239,3 +241,95 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A fact with what it measures and for which period or event.
+
+    ``metric`` is the normalised key (``trade``, ``agreement``) and
+    ``metric_text`` the words it came from. ``period`` is an ISO period
+    (``2024``, ``2023-03``, ``2024-Q3``, ``2025-05-08``) or None, with its
+    first and last day and ``period_how`` saying how it was found. ``event``
+    is the event the figure belongs to (``visit``), ``as_of`` the source's
+    publication date.
+    """
+
+    fact: Fact
+    metric: str
+    metric_text: str
+    period: str | None = None
+    period_low: str | None = None
+    period_high: str | None = None
+    period_how: str = "unknown"
+    event: str | None = None
+    as_of: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.fact.source
+
+    def to_dict(self) -> dict[str, Any]:
+        f = self.fact
+        return {
+            "source": f.source,
+            "kind": f.kind,
+            "value": f.value,
+            "low": f.low,
+            "high": f.high,
+            "qualifier": f.qualifier,
+            "unit": f.unit,
+            "precision": f.precision,
+            "text": f.text,
+            "start": f.start,
+            "end": f.end,
+            "sentence": f.sentence,
+            "metric": self.metric,
+            "metric_text": self.metric_text,
+            "period": self.period,
+            "period_how": self.period_how,
+            "event": self.event,
+            "as_of": self.as_of,
+        }
+
+
+Level = Literal["error", "warning", "info"]
+LEVELS: tuple[Level, ...] = ("error", "warning", "info")
+
+Explanation = Literal[
+    "rounding", "different period", "different event", "typo-like transposition", "unexplained"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A conflict between claims, found by one rule, explained with evidence."""
+
+    id: str
+    rule: str
+    name: str
+    level: Level
+    message: str
+    explanation: Explanation
+    metric: str
+    period: str | None
+    claims: tuple[Claim, ...]
+    difference_abs: float | None = None
+    difference_rel: float | None = None
+    majority_value: Any = None
+    majority_sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "name": self.name,
+            "level": self.level,
+            "message": self.message,
+            "explanation": self.explanation,
+            "metric": self.metric,
+            "period": self.period,
+            "difference": {"absolute": self.difference_abs, "relative": self.difference_rel},
+            "majority": {"value": self.majority_value, "sources": list(self.majority_sources)},
+            "claims": [c.to_dict() for c in self.claims],
+        }

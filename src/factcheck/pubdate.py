@@ -18,7 +18,9 @@ from factcheck.facts import DateSpec, Document, Mention, Published
 from factcheck.sentences import Sentences
 
 _DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4},[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?"
+    r"(?:^|\n)[ \t]*(?:(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4}"
+    r"(?:,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4}){0,2},"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?"
     r"|(?:Published|Posted|Updated|Last updated|Date|First published)(?:[ \t]+on)?:?[ \t]*)"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?P<m>" + MONTH_NAMES + r")\.?[ \t]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+(?P<y>\d{4})"
@@ -58,7 +60,7 @@ def _dateline(doc: Document) -> Published | None:
     except ValueError:
         return None
     evidence = doc.text[m.start() : m.end()].strip()
-    return Published(day, "day", "dateline", evidence)
+    return Published(day, "day", "dateline", evidence, span=(m.start(), m.end()))
 
 
 def _weekday_years(spec: DateSpec, lowest: int, today: dt.date) -> list[int]:

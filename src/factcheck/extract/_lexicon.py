@@ -386,3 +386,35 @@ CASUALTY_VERBS: dict[str, str] = {
     "evacuating": "evacuated",
     "evacuated": "evacuated",
 }
+
+#: nouns (and their verbs) that name a dated news event; rule files may add more
+EVENT_WORDS: dict[str, str] = {
+    "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
+    "trip": "visit", "trips": "visit", "tour": "visit",
+    "summit": "summit", "summits": "summit", "forum": "summit", "conference": "conference",
+    "meeting": "meeting", "meetings": "meeting", "met": "meeting", "talks": "meeting",
+    "election": "election", "elections": "election", "vote": "election", "poll": "election",
+    "referendum": "referendum", "earthquake": "earthquake", "quake": "earthquake",
+    "tremor": "earthquake", "flood": "flood", "floods": "flood", "flooding": "flood",
+    "fire": "fire", "wildfire": "fire", "blaze": "fire", "storm": "storm", "hurricane": "storm",
+    "typhoon": "storm", "cyclone": "storm", "attack": "attack", "bombing": "attack",
+    "explosion": "explosion", "blast": "explosion", "crash": "crash", "collision": "crash",
+    "derailment": "crash", "shooting": "shooting", "protest": "protest", "protests": "protest",
+    "strike": "strike", "ceremony": "ceremony", "celebration": "ceremony",
+    "celebrations": "ceremony", "commemoration": "ceremony", "commemorations": "ceremony",
+    "parade": "ceremony", "inauguration": "inauguration", "funeral": "funeral",
+    "launch": "launch", "results": "results", "earnings": "results",
+    "victory": "victory", "won": "victory", "win": "victory", "wins": "victory",
+    "briefing": "briefing", "announcement": "announcement", "announced": "announcement",
+    "statement": "announcement", "interview": "interview", "speech": "speech",
+}  # fmt: skip
+
+#: adjectives that mark an earlier, different occurrence of the event (``his first visit``)
+EARLIER_EVENT_MARKERS: frozenset[str] = frozenset(
+    "first maiden previous last earlier prior former inaugural".split()
+)
+
+#: measures that only grow while an event unfolds (tolls): a later, higher figure is no conflict
+CUMULATIVE_METRICS: frozenset[str] = frozenset(
+    "killed injured missing displaced evacuated arrested rescued hospitalised infected case".split()
+)

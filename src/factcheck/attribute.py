@@ -1,0 +1,594 @@
+"""What each figure measures, and for which period.
+
+A count measures its noun (``20 agreements`` -> ``agreement``; ``12 people``
+killed -> ``killed``); money and percentages measure the subject of their
+clause (``bilateral trade ... reached $245 billion`` -> ``trade``;
+``turnout was 67.4%`` -> ``turnout``; ``revenue rose 18 percent`` ->
+``revenue change``). The key is normalised (lower case, singular, generic
+modifiers and party names dropped) so that sources can be matched; the
+rule engine then matches keys across sources with rapidfuzz.
+
+The period is the date expression that governs the figure in its sentence
+(``in 2023``, ``last year``, ``the third quarter``, ``the three months to
+September``), else none is stated and the figure is taken as of the source's
+publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.extract._lexicon import MEASURE_UNITS, MONTHS, NUMBER_WORDS, QUALIFIERS, STOP_WORDS
+from factcheck.extract.context import singular, trie_pattern
+from factcheck.facts import Claim, Document, Fact
+from factcheck.rulefile import Vocabulary
+from factcheck.sentences import Sentences
+
+#: modifiers that say whose or how, not what: dropped from metric keys
+GENERIC_MODIFIERS = frozenset(
+    """bilateral two-way total overall annual yearly quarterly monthly weekly daily combined
+    cumulative current recent new record official final preliminary estimated latest fiscal
+    national full first early initial some all about nearly almost more than over its their
+    his her our the a an this that these those last next year's month's""".split()
+)
+
+#: nouns that only say "how many of them": the measure is in the verb (``12 people killed``)
+GENERIC_NOUNS = frozenset(
+    "person people resident civilian child adult other individual victim man woman".split()
+)
+
+#: heads that mean a change of something else (``trade growth`` -> ``trade change``)
+CHANGE_HEADS = frozenset("growth increase rise decline decrease drop fall gain jump change".split())
+_CHANGE_VERBS = frozenset(
+    """rose rise rises risen grew grow grows increased increases jumped jumps climbed climbs
+    gained gains fell fall falls dropped drops declined declines decreased decreases slipped
+    slips surged surges soared soars plunged plunges up down""".split()
+)
+
+#: canonical names of casualty words
+CASUALTY_CANON = {
+    "killed": "killed",
+    "dead": "killed",
+    "death": "killed",
+    "deaths": "killed",
+    "died": "killed",
+    "die": "killed",
+    "fatality": "killed",
+    "fatalities": "killed",
+    "toll": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "injuring": "injured",
+    "killing": "killed",
+    "kills": "killed",
+    "wounding": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "homeless": "displaced",
+    "evacuated": "evacuated",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "rescued": "rescued",
+    "hospitalised": "hospitalised",
+    "hospitalized": "hospitalised",
+    "infected": "infected",
+}
+
+#: verbs that link a subject to the figure it measures (``trade reached $245 billion``)
+LINK_VERBS = frozenset(
+    """reached reaches rose rises risen climbed climbs jumped jumps fell falls dropped drops
+    declined declines grew grows increased increases decreased decreases was were is are been
+    be stood stands totaled totalled totals hit hits amounted amounts came comes topped tops
+    exceeded exceeds surged surges soared soars slipped slips posted posts reported reports
+    recorded records generated generates earned earns raised raises received receives won wins
+    took takes gained gains lost loses secured secures attracted attracts cost costs stands
+    sold sells bought buys paid pays spent spends handed delivered delivers showed shows hold
+    holds held accounted accounts""".split()
+)
+#: words that end a noun phrase when walking left from its head
+_BOUNDARY = LINK_VERBS | frozenset(
+    """and or but while whereas although though that which who whom whose when where said says
+    say told tells announced compare compared compares according as than because if since
+    after before during with without had has have having do does did will would could should
+    can may might must also only just still including""".split()
+)
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_QUALS = "(?:" + trie_pattern(sorted(QUALIFIERS, key=len, reverse=True)) + r")"
+_OF_BEFORE = re.compile(
+    r"\b(?P<link>of|at|worth|totalling|totaling|to|by)[ \t]+(?:" + _QUALS + r"[ \t]+)?"
+    r"(?:an?[ \t]+(?:new[ \t]+|all-time[ \t]+)?record[ \t]+(?:high[ \t]+of[ \t]+)?)?$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[,;:()]|[0-9][0-9.,]*")
+_CLAUSE_BREAK = re.compile(
+    r",[ \t]+(?:and|but|while|whereas|although|though|which|who|when)\b|;|:|[ \t][-–—][ \t]|\(|\)"
+)
+_COMPARISON = re.compile(
+    r"\b(?:from|compared[ \t]+(?:with|to)|against|versus|than)\b", re.IGNORECASE
+)
+_CHANGE_BEFORE = re.compile(r"\b(?P<w>up|down)[ \t]+(?:by[ \t]+)?" + r"(?:" + _QUALS + r"[ \t]+)?$")
+_NP_AFTER = re.compile(
+    r"[ \t]+(?:(?:in|of|for|on)[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    r"(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)"
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)")
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})")
+_CASUALTY_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
+    r"(?P<w>killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|died|"
+    r"rescued|hospitali[sz]ed)\b"
+)
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?P<w>killing|killed|kills|injuring|injured|wounding|wounded|displacing|evacuating|"
+    r"left)[ \t]+(?:" + _QUALS + r"[ \t]+)?$"
+)
+_PREPOSITION = frozenset("between of with from in for to on at by among across over".split())
+_STOP = frozenset("the a an its their his her our this that these those".split())
+_TO_MONTH = re.compile(
+    r"[ \t]+(?:to|ending|ended)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<m>"
+    + "|".join(MONTHS)
+    + r")\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    key: str
+    text: str
+
+
+def _lemma(word: str) -> str:
+    return singular(word.strip("'").lower())
+
+
+#: nouns that name the parties, not the measure (``trade between the two nations``)
+_PARTY_NOUNS = frozenset(
+    """nation nations country countries side sides neighbour neighbours neighbor neighbors state
+    states economy economies partner partners government governments party parties""".split()
+)
+
+
+def _is_complement(words: Sequence[str]) -> bool:
+    """Words after a preposition that only name the parties: ``to Osmara``, ``the two nations``."""
+    for w in words:
+        low = w.lower()
+        if w[:1].isupper() or low in _DETERMINERS or low in _PARTY_NOUNS or low in ("and", "or"):
+            continue
+        if low in NUMBER_WORDS or w[:1].isdigit():
+            continue
+        return False
+    return True
+
+
+def noun_phrase_before(tokens: Sequence[str]) -> list[str]:
+    """The noun phrase that ends ``tokens``, found by walking left.
+
+    A prepositional complement that only names the parties is skipped
+    (``bilateral trade between the two nations`` -> ``bilateral trade``).
+
+    >>> noun_phrase_before("Last year , bilateral trade between the two nations".split())
+    ['bilateral', 'trade']
+    >>> noun_phrase_before("Varenland's exports to Osmara".split())
+    ["Varenland's", 'exports']
+    >>> noun_phrase_before("leaving Varenland with a trade surplus".split())
+    ['a', 'trade', 'surplus']
+    """
+    core: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0:
+        tok = tokens[i]
+        low = tok.lower()
+        if tok in ",;:()" or tok[:1].isdigit():
+            break
+        if low in _PREPOSITION:
+            if core and i > 0 and _is_complement(core):
+                left = tokens[i - 1]
+                if left not in ",;:()" and left.lower() not in _BOUNDARY:
+                    core = []
+                    i -= 1
+                    continue
+            break
+        if low in _BOUNDARY:
+            if low in ("and", "or") and core and core[0][:1].isupper():
+                core.insert(0, tok)
+                i -= 1
+                continue
+            break
+        core.insert(0, tok)
+        possessive = low in _DETERMINERS or low.endswith(("'s", "’s"))
+        if possessive and not (i > 0 and tokens[i - 1].lower() in _PREPOSITION):
+            break
+        i -= 1
+    return core
+
+
+def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
+    """A metric key from a noun phrase: ``bilateral trade`` -> ``trade``.
+
+    >>> normalise_phrase("bilateral trade").key
+    'trade'
+    >>> normalise_phrase("Halberd's net profit").key
+    'net profit'
+    >>> normalise_phrase("two-way trade growth").key
+    'trade change'
+    >>> normalise_phrase("Turnout").key
+    'turnout'
+    """
+    words = phrase.split() if isinstance(phrase, str) else list(phrase)
+    text = " ".join(words)
+    kept: list[str] = []
+    for word in words:
+        low = word.lower()
+        if (low in _PREPOSITION or (low in STOP_WORDS and low not in _DETERMINERS)) and kept:
+            break
+        kept.append(word)
+    content = [
+        w
+        for w in kept
+        if w.lower() not in GENERIC_MODIFIERS
+        and w.lower() not in _DETERMINERS
+        and w.lower() not in _PREPOSITION
+        and not w.lower().endswith(("'s", "’s"))
+        and not w[:1].isdigit()
+        and w.lower() not in NUMBER_WORDS
+    ]
+    # proper names say whose, not what; the head itself may be capitalised ("Turnout was")
+    content = [w for i, w in enumerate(content) if i == len(content) - 1 or not w[:1].isupper()]
+    if not content:
+        return None
+    head = _lemma(content[-1])
+    mods = [w.lower() for w in content[:-1]]
+    if head in CHANGE_HEADS:
+        if not mods:
+            return Metric("change", text)
+        head = "change"
+        mods = [_lemma(m) for m in mods]
+    if head in _STOP or len(head) < 2 or head in STOP_WORDS:
+        return None
+    return Metric(" ".join([*mods, head]), text)
+
+
+def _sentence_case(core: list[str], tokens: Sequence[str], at_sentence_start: bool) -> list[str]:
+    """``Net profit climbed``: the capital of a sentence's first word is not a name's."""
+    if (
+        at_sentence_start
+        and core
+        and len(core) <= len(tokens)
+        and list(tokens[: len(core)]) == core
+    ):
+        return [core[0].lower(), *core[1:]]
+    return core
+
+
+def _subject(text: str, lo: int, start: int) -> tuple[Metric, bool] | None:
+    """What the figure at ``start`` measures (from the clause before it), and if it is a change."""
+    clause_lo = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        clause_lo = m.end()
+    left = text[clause_lo:start]
+    tokens = _TOKEN.findall(left)
+    link = _OF_BEFORE.search(left)
+    if link is not None and link.group("link").lower() in ("of", "worth", "totalling", "totaling"):
+        before = _TOKEN.findall(left[: link.start()])
+        if before and before[-1].lower() not in LINK_VERBS:
+            metric = normalise_phrase(
+                _sentence_case(noun_phrase_before(before), before, clause_lo == lo)
+            )
+            if metric is not None:
+                return metric, False
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 14), -1):
+        tok = tokens[i].lower()
+        if tokens[i] in ",;:()":
+            break
+        if tok in LINK_VERBS:
+            j = i
+            while j > 0 and tokens[j - 1].lower() in (
+                "has",
+                "have",
+                "had",
+                "was",
+                "were",
+                "is",
+                "are",
+                "been",
+            ):
+                j -= 1
+            metric = normalise_phrase(
+                _sentence_case(noun_phrase_before(tokens[:j]), tokens, clause_lo == lo)
+            )
+            if metric is not None:
+                return metric, tok in _CHANGE_VERBS
+            return None
+    return None
+
+
+def metric_of(
+    fact: Fact, doc: Document, sentence: tuple[int, int], previous: Metric | None
+) -> Metric | None:
+    """What ``fact`` measures, or None when it cannot be told."""
+    text = doc.match_text
+    lo = sentence[0]
+    if fact.kind in ("count", "ordinal"):
+        if fact.unit == "magnitude":
+            return Metric("magnitude", fact.noun or "magnitude")
+        if fact.unit in MEASURE_UNITS:
+            found = _subject(text, lo, fact.start)
+            return found[0] if found is not None else None
+        return _count_metric(fact, text, lo)
+    if fact.kind == "duration":
+        if "ago" in fact.text.lower():
+            return None
+        of = _OF_AFTER.match(text, fact.end)
+        if of is not None:
+            return normalise_phrase(of.group("np"))
+        after = _WORD_AFTER.match(text, fact.end)
+        if after is not None and "-" in fact.text:  # "two-day visit", "ten-hour-long talks"
+            word = after.group(1)
+            if word.lower() not in STOP_WORDS:
+                return normalise_phrase(word)
+        return None
+    if fact.kind == "percent":
+        of = _OF_AFTER.match(text, fact.end)
+        if of is not None and of.group("np").split()[0] not in STOP_WORDS:
+            return normalise_phrase(of.group("np").split()[0] + " share")
+        up = _CHANGE_BEFORE.search(text, max(lo, fact.start - 24), fact.start)
+        found = _subject(text, lo, fact.start)
+        if found is not None:
+            metric, change = found
+            if (change or up is not None) and not metric.key.endswith("change"):
+                return Metric(metric.key + " change", metric.text)
+            return metric
+        if up is not None and previous is not None:
+            base = previous.key.removesuffix(" change")
+            return Metric(base + " change", previous.text)
+        return None
+    if fact.kind == "money":
+        found = _subject(text, lo, fact.start)
+        if found is not None:
+            return found[0]
+        after = _NP_AFTER.match(text, fact.end)
+        if after is not None:
+            return normalise_phrase(after.group("np"))
+        return None
+    return None
+
+
+def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
+    unit = fact.unit
+    if unit in ("", "age"):
+        return Metric(unit or "", fact.noun) if unit else None
+    if fact.kind == "ordinal" and unit == "quarter":
+        return None  # "the third quarter" is a period, not a figure
+    canon = CASUALTY_CANON.get(unit)
+    if canon is not None:
+        return Metric(canon, fact.noun or unit)
+    if unit in GENERIC_NOUNS:
+        after = _CASUALTY_AFTER.match(text, fact.end)
+        before = _CASUALTY_BEFORE.search(text, max(lo, fact.start - 40), fact.start)
+        word = after.group("w") if after else before.group("w") if before else None
+        if word is not None and word != "left":
+            return Metric(CASUALTY_CANON.get(word, word), f"{fact.noun} {word}")
+        return Metric(unit, fact.noun)
+    of = _OF_AFTER.match(text, fact.end)
+    if of is not None and fact.kind == "count":
+        complement = normalise_phrase(of.group("np"))
+        if complement is not None and complement.key not in ("them", "it", "which", "whom"):
+            return Metric(f"{unit} of {complement.key}", f"{fact.noun} of {of.group('np')}")
+    if fact.kind == "count" and _TOTAL_BEFORE.search(text, max(lo, fact.start - 24), fact.start):
+        return Metric(unit + " total", fact.noun)  # the 400 of "188 of the 400 seats"
+    return Metric(unit, fact.noun)
+
+
+_TOTAL_BEFORE = re.compile(r"[0-9][0-9,.]*[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    iso: str | None
+    low: str | None
+    high: str | None
+    how: str
+
+
+def _quarter(year: int, q: int) -> Period:
+    first = dt.date(year, 3 * q - 2, 1)
+    last_month = 3 * q
+    last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Period(f"{year}-Q{q}", first.isoformat(), last.isoformat(), "")
+
+
+def _year_of(facts: Sequence[Fact], doc: Document) -> int | None:
+    for f in facts:
+        if f.kind == "date" and isinstance(f.low, str):
+            return int(f.low[:4])
+    return doc.published.date.year if doc.published.date else None
+
+
+def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _governs(text: str, date: Fact, fact: Fact) -> bool:
+    """A date governs a figure unless a comparison stands between them (``up from 61% in 2019``)."""
+    lo, hi = (date.end, fact.start) if date.end <= fact.start else (fact.end, date.start)
+    return _COMPARISON.search(text, lo, hi) is None
+
+
+def period_of(
+    fact: Fact, doc: Document, same_sentence: Sequence[Fact], sentence: tuple[int, int]
+) -> Period:
+    """The period the figure is for, from the date expressions of its clause or sentence."""
+    text = doc.match_text
+    clause = _clause(text, sentence[0], sentence[1], fact.start)
+    dates = [
+        f
+        for f in same_sentence
+        if f.kind == "date"
+        and f.low is not None
+        and not (f.start == fact.start and f.end == fact.end)
+    ]
+    in_clause = [f for f in dates if clause[0] <= f.start < clause[1] and _governs(text, f, fact)]
+    opening = [f for f in dates if f.start - sentence[0] <= 12 and f.end <= fact.start]
+    candidates = in_clause or opening
+    for f in same_sentence:
+        if not clause[0] <= f.start < clause[1] and not (f.start - sentence[0] <= 12):
+            continue
+        if (
+            f.kind == "ordinal"
+            and f.unit == "quarter"
+            and isinstance(f.value, int)
+            and 1 <= f.value <= 4
+        ):
+            year = _year_of(candidates, doc)
+            if year is not None:
+                p = _quarter(year, f.value)
+                return Period(p.iso, p.low, p.high, f"stated: {f.text!r}")
+        if f.kind == "duration" and f.unit == "month" and f.value == 3:
+            to = _TO_MONTH.match(text, f.end)
+            if to is not None:
+                month = MONTHS[to.group("m")]
+                year = _year_of(candidates, doc)
+                if year is not None and month % 3 == 0:
+                    p = _quarter(year, month // 3)
+                    return Period(p.iso, p.low, p.high, f"stated: {text[f.start : to.end()]!r}")
+    if candidates:
+        nearest = min(candidates, key=lambda f: abs(f.start - fact.start))
+        iso = nearest.value if isinstance(nearest.value, str) else None
+        if (
+            nearest.qualifier == "range"
+            and isinstance(nearest.low, str)
+            and isinstance(nearest.high, str)
+        ):
+            iso = f"{nearest.low}/{nearest.high}"
+        how = f"stated: {nearest.text!r}"
+        if nearest.resolution and nearest.resolution != "stated":
+            how += f" ({nearest.resolution})"
+        return Period(iso, str(nearest.low), str(nearest.high), how)
+    pub = doc.published.iso
+    return Period(
+        None, None, None, f"not stated; as of publication ({pub})" if pub else "not stated"
+    )
+
+
+#: "a year earlier": the same period one year before the one in question
+_YEAR_EARLIER = re.compile(
+    r"\b(?:(?:a|one)[ \t]+year[ \t]+(?:earlier|before|ago)"
+    r"|the[ \t]+(?:previous|prior|preceding)[ \t]+year|year-earlier|a[ \t]+year-ago"
+    r"|the[ \t]+same[ \t]+(?:period|quarter)[ \t]+(?:a[ \t]+year[ \t]+earlier|last[ \t]+year))\b",
+    re.IGNORECASE,
+)
+
+
+def _shift_year(period: Period, years: int, how: str) -> Period:
+    """The same period ``years`` earlier: ``2024-Q3`` -> ``2023-Q3``."""
+    if period.iso is None or period.low is None or period.high is None:
+        return Period("previous year", None, None, how)
+
+    def back(iso: str) -> str:
+        return f"{int(iso[:4]) - years:04d}{iso[4:]}"
+
+    try:
+        low, high = back(period.low), back(period.high)
+        dt.date.fromisoformat(low)
+        dt.date.fromisoformat(high)
+    except ValueError:
+        return Period("previous year", None, None, how)
+    return Period(back(period.iso), low, high, how)
+
+
+def _base(key: str) -> str:
+    return key.removesuffix(" change").removesuffix(" share")
+
+
+def claims_of(
+    doc: Document, facts: Sequence[Fact], vocabulary: Vocabulary | None = None
+) -> list[Claim]:
+    """The claims of one source: every non-date figure with its metric and period."""
+    sentences = Sentences(doc.match_text)
+    by_sentence: dict[tuple[int, int], list[Fact]] = {}
+    bounds_of: list[tuple[int, int]] = []
+    for fact in facts:
+        bounds = sentences.around(fact.start, fact.end)
+        bounds_of.append(bounds)
+        by_sentence.setdefault(bounds, []).append(fact)
+    synonyms = _synonym_map(vocabulary)
+    claims: list[Claim] = []
+    previous: Metric | None = None
+    previous_sentence: tuple[int, int] | None = None
+    as_of = doc.published.date.isoformat() if doc.published.date else None
+    for fact, bounds in zip(facts, bounds_of, strict=True):
+        if fact.kind == "date":
+            continue
+        if bounds != previous_sentence:
+            previous = None
+        metric = metric_of(fact, doc, bounds, previous)
+        if metric is not None:
+            previous, previous_sentence = metric, bounds
+        if metric is None or not metric.key:
+            continue
+        key = canonical(metric.key, synonyms)
+        period = period_of(fact, doc, by_sentence[bounds], bounds)
+        clause = _clause(doc.match_text, bounds[0], bounds[1], fact.start)
+        tail = doc.match_text[fact.end : clause[1]]
+        earlier_year = None if key.endswith("change") else _YEAR_EARLIER.match(tail.lstrip())
+        if period.iso is None or earlier_year:
+            # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
+            earlier = [c for c in claims if c.period is not None and _base(c.metric) == _base(key)]
+            if earlier and period.iso is None:
+                src = earlier[-1]
+                period = Period(
+                    src.period,
+                    src.period_low,
+                    src.period_high,
+                    f"as for {src.fact.text!r} earlier in the article ({src.period_how})",
+                )
+            if earlier_year:
+                period = _shift_year(period, 1, f"{earlier_year.group()!r}: the year before")
+        claims.append(
+            Claim(
+                fact=fact,
+                metric=key,
+                metric_text=metric.text,
+                period=period.iso,
+                period_low=period.low,
+                period_high=period.high,
+                period_how=period.how,
+                as_of=as_of,
+            )
+        )
+    return claims
+
+
+def _synonym_map(vocabulary: Vocabulary | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if vocabulary is None:
+        return out
+    for group in vocabulary.synonyms:
+        canon = sorted(group)[0]
+        for word in group:
+            out[word] = canon
+    for name, phrases in vocabulary.metrics.items():
+        for phrase in phrases:
+            metric = normalise_phrase(phrase)
+            out[metric.key if metric else phrase.lower()] = name
+    return out
+
+
+def canonical(key: str, synonyms: dict[str, str]) -> str:
+    """The key with its words (and the whole key) mapped to their synonym group's name."""
+    if key in synonyms:
+        return synonyms[key]
+    words = key.split()
+    return " ".join(synonyms.get(w, w) for w in words)

@@ -1,0 +1,333 @@
+"""Which event a source reports, and when it happened.
+
+Each source's main event is the event word it uses most (``visit``,
+``earthquake``, ``election``), dated by the dates written next to that word.
+Sources that state no date of their own are dated by the dated source that
+reports the same event with the most figures in common.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from factcheck.extract._lexicon import EARLIER_EVENT_MARKERS, EVENT_WORDS
+from factcheck.extract.context import trie_pattern
+from factcheck.facts import Claim, Document, Fact
+from factcheck.grouping import DisjointSets
+from factcheck.sentences import Sentences
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """An event word with the date written next to it in one source."""
+
+    key: str
+    fact: Fact
+    low: str | None
+    high: str | None
+    earlier: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MainEvent:
+    """A source's main event and the date it gives for it (None when it gives none)."""
+
+    source: str
+    key: str
+    mentions: int
+    date: EventDate | None
+
+
+def _event_regex(words: Mapping[str, str]) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(" + trie_pattern(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    )
+
+
+_DEFAULT = _event_regex(EVENT_WORDS)
+
+
+def event_words(extra: Sequence[str] = ()) -> dict[str, str]:
+    words = dict(EVENT_WORDS)
+    for word in extra:
+        words.setdefault(word.lower(), word.lower())
+    return words
+
+
+def main_event(
+    doc: Document, facts: Sequence[Fact], words: Mapping[str, str] | None = None
+) -> MainEvent | None:
+    """The event ``doc`` is about, and the date it gives for it."""
+    words = words or EVENT_WORDS
+    regex = _DEFAULT if words is EVENT_WORDS else _event_regex(words)
+    text = doc.match_text
+    hits = [(m.start(), m.end(), words[m.group(1).lower()]) for m in regex.finditer(text)]
+    counts = Counter(
+        key for s, e, key in hits if key not in _MINOR and text[s:e].lower() not in _VERB_FORMS
+    )
+    counts = Counter({k: n for k, n in counts.items() if n >= MIN_MENTIONS})
+    if not counts:
+        return None
+    key, n = max(counts.items(), key=lambda kv: (kv[1], -_first(hits, kv[0])))
+    # "ten years ago", "last year": far from the event the report is about
+    dates = [
+        d
+        for d in dated_events(doc, facts, hits)
+        if "ago" not in d.fact.text.lower()
+        and not (d.fact.granularity == "year" and d.fact.resolution.startswith("relative"))
+    ]
+    related = RELATED_EVENTS.get(key, frozenset()) | {key}
+    own = [d for d in dates if d.key in related and not d.earlier]
+    if not own:
+        # "during his visit, Xi met Putin on Thursday": a date of a part of the main event
+        sentences = Sentences(doc.match_text)
+        main_at = [s for s, _, k in hits if k == key]
+        for d in dates:
+            lo, hi = sentences.around(d.fact.start, d.fact.end)
+            if d.key not in _MINOR and not d.earlier and any(lo <= s < hi for s in main_at):
+                own.append(EventDate(key, d.fact, d.low, d.high, False))
+    return MainEvent(doc.id, key, n, _best_date(own, doc))
+
+
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated|declared|wrote|"
+    r"briefed|updated)[ \t]+(?:\w+[ \t]+){0,2}?(?:on[ \t]+)?$"
+)
+
+#: parts of an event that date it too ("the meeting, held from June 3 to 4" at a summit)
+RELATED_EVENTS: dict[str, frozenset[str]] = {
+    "summit": frozenset({"meeting", "conference"}),
+    "visit": frozenset({"meeting"}),
+    "conference": frozenset({"meeting"}),
+}
+
+#: how often a source must name an event for it to be its main event
+MIN_MENTIONS = 1
+
+#: verb forms name the event only when it is already the subject ("rivals flood the market")
+_VERB_FORMS = frozenset("visited visiting met won win wins announced flood".split())
+
+#: event words that name the reporting, not the event (a briefing about a visit)
+_MINOR = frozenset({"briefing", "announcement", "interview", "speech", "statement"})
+
+
+def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:
+    return next(s for s, _, k in hits if k == key)
+
+
+def dated_events(
+    doc: Document, facts: Sequence[Fact], hits: Sequence[tuple[int, int, str]]
+) -> list[EventDate]:
+    """Every date of ``doc`` attached to the nearest event word in its sentence."""
+    sentences = Sentences(doc.match_text)
+    text = doc.match_text
+    out = []
+    dateline = doc.published.span if doc.published.method == "dateline" else None
+    for fact in facts:
+        if fact.kind != "date" or (fact.low is None and not isinstance(fact.value, str)):
+            continue
+        if dateline is not None and dateline[0] <= fact.start < dateline[1]:
+            continue  # the dateline dates the report, not the event
+        if _REPORTING_BEFORE.search(text, max(0, fact.start - 30), fact.start):
+            continue  # "the commission said on Wednesday" dates the saying
+        lo, hi = sentences.around(fact.start, fact.end)
+        near = [h for h in hits if lo <= h[0] < hi]
+        if not near:
+            continue
+        s, _e, key = min(near, key=lambda h: min(abs(h[0] - fact.end), abs(fact.start - h[1])))
+        before = text[max(lo, s - 40) : s].lower().split()
+        earlier = any(w.strip(",") in EARLIER_EVENT_MARKERS for w in before[-3:])
+        low = fact.low if isinstance(fact.low, str) else None
+        high = fact.high if isinstance(fact.high, str) else None
+        if low is None and isinstance(fact.value, str) and fact.value.startswith("--"):
+            low = high = None
+        out.append(EventDate(key, fact, low, high, earlier))
+    return out
+
+
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _best_date(dates: Sequence[EventDate], doc: Document) -> EventDate | None:
+    """The date a source gives its event: the most precise and explicit, then the first told."""
+    if not dates:
+        return None
+
+    def score(d: EventDate) -> tuple[int, int, int, int]:
+        rank = _RANK.get(d.fact.granularity or "year", 2)
+        bare_weekday = 1 if d.fact.resolution.startswith(("most recent", "next", "weekday")) else 0
+        single_day = 0 if d.fact.qualifier == "range" else 1
+        return (rank, bare_weekday, single_day, d.fact.start)
+
+    return min(dates, key=score)
+
+
+def date_undated_sources(
+    events: Mapping[str, MainEvent | None],
+    claims: Mapping[str, Sequence[Claim]],
+    published: Mapping[str, dt.date | None],
+    min_shared: int = 2,
+) -> dict[str, tuple[str, dt.date, int]]:
+    """Undated sources -> (the dated source reporting the same event, its date, figures shared).
+
+    A source is dated only by a source whose main event is the same and with
+    which it shares at least ``min_shared`` figures (same metric, overlapping
+    values); with two candidates, the one sharing more wins, and a tie dates
+    nothing.
+    """
+    out: dict[str, tuple[str, dt.date, int]] = {}
+    for source, event in events.items():
+        if published.get(source) is not None or event is None:
+            continue
+        scores = []
+        for other, other_event in events.items():
+            day = published.get(other)
+            if (
+                other == source
+                or day is None
+                or other_event is None
+                or other_event.key != event.key
+            ):
+                continue
+            if other_event.date is not None and other_event.date.low is not None:
+                day = dt.date.fromisoformat(other_event.date.low)
+            shared = _shared(claims.get(source, ()), claims.get(other, ()))
+            if shared >= min_shared:
+                scores.append((shared, other, day))
+        scores.sort(key=lambda s: (-s[0], s[1]))
+        if scores and (
+            len(scores) == 1 or scores[0][0] > scores[1][0] or scores[0][2] == scores[1][2]
+        ):
+            shared, other, day = scores[0]
+            out[source] = (other, day, shared)
+    return out
+
+
+def _shared(a: Sequence[Claim], b: Sequence[Claim]) -> int:
+    n = 0
+    for x in a:
+        for y in b:
+            if x.metric == y.metric and x.fact.kind == y.fact.kind and _overlap(x.fact, y.fact):
+                n += 1
+                break
+    return n
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    if not isinstance(a.value, int | float) or not isinstance(b.value, int | float):
+        return False
+    lo_a = a.low if isinstance(a.low, int | float) else float("-inf")
+    hi_a = a.high if isinstance(a.high, int | float) else float("inf")
+    lo_b = b.low if isinstance(b.low, int | float) else float("-inf")
+    hi_b = b.high if isinstance(b.high, int | float) else float("inf")
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _interval(event: MainEvent | None) -> tuple[dt.date, dt.date] | None:
+    if event is None or event.date is None or event.date.low is None:
+        return None
+    low = dt.date.fromisoformat(event.date.low)
+    high = dt.date.fromisoformat(event.date.high) if event.date.high else low
+    return low, high
+
+
+def occurrences(
+    events: Mapping[str, MainEvent | None],
+    published: Mapping[str, dt.date | None],
+    window_days: int = 3,
+) -> dict[str, str]:
+    """Source -> occurrence id (``visit@2025-05-08``): sources reporting one happening of an event.
+
+    Sources are placed by the date they give their main event, else by their
+    publication date; a source with neither joins the only occurrence of its
+    event when there is just one.
+    """
+    by_key: dict[str, list[tuple[dt.date, dt.date, str]]] = {}
+    undated: dict[str, list[str]] = {}
+    for source, event in events.items():
+        if event is None:
+            continue
+        span = _interval(event)
+        if span is None and published.get(source) is not None:
+            day = published[source]
+            assert day is not None
+            span = (day, day)
+        if span is None:
+            undated.setdefault(event.key, []).append(source)
+            continue
+        by_key.setdefault(event.key, []).append((span[0], span[1], source))
+    out: dict[str, str] = {}
+    for key, items in by_key.items():
+        items.sort()
+        reach: dt.date | None = None
+        cluster = ""
+        ids: list[str] = []
+        for low, high, source in items:
+            if reach is None or (low - reach).days > window_days:
+                cluster = f"{key}@{low.isoformat()}"
+                ids.append(cluster)
+                reach = high
+            else:
+                reach = max(reach, high)
+            out[source] = cluster
+        if len(ids) == 1:
+            for source in undated.get(key, []):
+                out[source] = ids[0]
+    return out
+
+
+def attached_dates(
+    doc: Document, facts: Sequence[Fact], words: Mapping[str, str] | None = None
+) -> list[EventDate]:
+    """Every date of ``doc`` with the event word it is written next to."""
+    words = words or EVENT_WORDS
+    regex = _DEFAULT if words is EVENT_WORDS else _event_regex(words)
+    hits = [(m.start(), m.end(), words[m.group(1).lower()]) for m in regex.finditer(doc.match_text)]
+    return dated_events(doc, facts, hits)
+
+
+def stories(
+    sources: Sequence[str],
+    occurrence: Mapping[str, str],
+    claims: Mapping[str, Sequence[Claim]],
+    min_shared: int = 2,
+) -> dict[str, str]:
+    """Source -> story id: sources reporting the same occurrence of an event, or sharing figures.
+
+    Two sources are in one story when they report the same occurrence of their
+    main event, or when they give at least ``min_shared`` of the same figures
+    (same metric, values that overlap). Figures without a stated period are
+    only compared inside one story.
+    """
+    sets = DisjointSets(sources)
+    known = set(sources)
+    by_occurrence: dict[str, list[str]] = {}
+    for source, occ in occurrence.items():
+        if source in known:
+            by_occurrence.setdefault(occ, []).append(source)
+    for members in by_occurrence.values():
+        for other in members[1:]:
+            sets.union(members[0], other)
+    # index claims by (kind, metric) so that only sources with a metric in common are paired
+    index: dict[tuple[str, str], list[Claim]] = {}
+    for source in sources:
+        for c in claims.get(source, ()):
+            index.setdefault((c.fact.kind, c.metric), []).append(c)
+    shared: Counter[tuple[str, str]] = Counter()
+    for group in index.values():
+        if len(group) > 200:
+            continue  # a metric every source has ("year") links nothing
+        pairs: set[tuple[str, str]] = set()
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.source != b.source and _overlap(a.fact, b.fact):
+                    pairs.add((min(a.source, b.source), max(a.source, b.source)))
+        shared.update(pairs)
+    for (first, second), n in shared.items():
+        if n >= min_shared:
+            sets.union(first, second)
+    return {s: "story:" + sets.find(s) for s in sources}
