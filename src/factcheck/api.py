@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from factcheck.errors import SourceError
 from factcheck.extract import extract_document
-from factcheck.facts import FACT_COLUMNS, Document, Fact
+from factcheck.facts import FACT_COLUMNS, Claim, Discrepancy, Document, Fact
 from factcheck.ingest import document_from_text, iter_documents, read_document
 
 if TYPE_CHECKING:
@@ -86,3 +86,50 @@ def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
 
     rows = [{name: getattr(fact, name) for name in FACT_COLUMNS} for fact in facts]
     return pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What ``factcheck check`` found: the extraction, the claims and the discrepancies."""
+
+    extraction: Extraction
+    claims: list[Claim]
+    discrepancies: list[Discrepancy]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ``factcheck check --format json``."""
+        out = self.extraction.to_dict()
+        out["discrepancies"] = [d.to_dict() for d in self.discrepancies]
+        return out
+
+
+def check(
+    paths: Sequence[str | Path],
+    *,
+    rules: str | Path | None = None,
+    stdin: TextIO | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+) -> CheckResult:
+    """Extract every figure under ``paths``, attribute it, and run the rules.
+
+    ``rules`` is a folder of rule files that extends or overrides the
+    built-in rules (None: the built-in rules only).
+    """
+    from factcheck.compare import analyse, run_rules
+    from factcheck.rulefile import load_rules
+
+    ruleset = load_rules(rules)
+    errors: list[SourceError] = []
+
+    def failed(error: SourceError) -> None:
+        errors.append(error)
+        if on_error is not None:
+            on_error(error)
+
+    extracted = (
+        extract_document(doc) for doc in iter_documents(paths, on_error=failed, stdin=stdin)
+    )
+    analysis = analyse(extracted, ruleset)
+    discrepancies = run_rules(analysis.corpus, ruleset.enabled())
+    extraction = Extraction(analysis.documents, analysis.facts, errors)
+    return CheckResult(extraction, list(analysis.corpus.claims), discrepancies)

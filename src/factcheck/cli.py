@@ -1,7 +1,9 @@
 """The command line. The only module that prints or exits.
 
-Exit codes: 0 done; 1 some sources could not be read (the others were
-processed); 2 usage error, or no source could be read at all.
+Exit codes of ``extract``: 0 done; 1 some sources could not be read (the
+others were processed); 2 usage error, or no source could be read at all.
+Exit codes of ``check``: 0 no discrepancy at or above ``--fail-on``; 1 there
+is one; 2 usage or configuration error, or a source that could not be read.
 """
 
 from __future__ import annotations
@@ -54,6 +56,36 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (default: table)",
     )
+    chk = sub.add_parser(
+        "check",
+        help="report the figures on which sources disagree",
+        description="Extract, attribute and compare the figures of the articles; report conflicts.",
+    )
+    chk.add_argument(
+        "paths",
+        nargs="*",
+        default=["sources"],
+        metavar="PATH",
+        help="article files or folders, or - for standard input (default: sources)",
+    )
+    chk.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+    chk.add_argument(
+        "--rules",
+        metavar="DIR",
+        default=None,
+        help="folder of rule files extending the built-in rules (default: rules/ if it exists)",
+    )
+    chk.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="exit 1 when a discrepancy at or above this level is found (default: error)",
+    )
     return parser
 
 
@@ -66,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args, sys.stdout, sys.stderr)
+        if args.command == "check":
+            return _check(args, sys.stdout, sys.stderr)
     except FactcheckError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -95,6 +129,40 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not result.sources:
         return EXIT_USAGE
     return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pathlib import Path
+
+    from factcheck.api import check
+    from factcheck.compare import at_or_above
+    from factcheck.report.table import discrepancy_table, messages
+
+    def report_error(error: SourceError) -> None:
+        print(f"error: {error}", file=err)
+
+    rules = args.rules
+    if rules is None and Path("rules").is_dir():
+        rules = "rules"
+    result = check(args.paths, rules=rules, stdin=sys.stdin, on_error=report_error)
+    for doc in result.extraction.sources:
+        for warning in doc.warnings:
+            print(f"warning: {warning}", file=err)
+    if args.format == "json":
+        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        found = result.discrepancies
+        out.write(
+            discrepancy_table(found, len(result.extraction.sources), len(result.extraction.facts))
+        )
+        if found:
+            out.write("\n" + messages(found))
+    if not result.extraction.sources or result.extraction.errors:
+        return EXIT_USAGE
+    if args.fail_on != "never" and at_or_above(result.discrepancies, args.fail_on):
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _csv_cell(value: Any) -> Any:

@@ -1,0 +1,235 @@
+"""Group claims by what they measure, run every rule, return discrepancies.
+
+Comparison is never all-pairs over the corpus: claims are grouped by figure
+kind, unit and metric key first (keys that differ only in wording are joined
+with rapidfuzz), and each rule works inside one group at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.attribute import claims_of
+from factcheck.events import (
+    MainEvent,
+    date_undated_sources,
+    event_words,
+    main_event,
+    occurrences,
+    stories,
+)
+from factcheck.extract import extract_document
+from factcheck.extract._lexicon import CUMULATIVE_METRICS
+from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Published
+from factcheck.grouping import DisjointSets
+from factcheck.kinds import KindSpec, registry
+from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
+from factcheck.rulefile import Rule, RuleSet, Vocabulary
+
+#: how alike two metric keys with the same head word must be to be joined (rapidfuzz, 0-100)
+METRIC_SIMILARITY = 85
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The corpus as the rules see it, and the documents and facts it came from."""
+
+    documents: list[Document]
+    facts: list[Fact]
+    corpus: Corpus
+    redated: Mapping[str, str] = field(default_factory=dict)
+
+
+def analyse(
+    extracted: Iterable[tuple[Document, list[Fact]]], ruleset: RuleSet | None = None
+) -> Analysis:
+    """Claims, events and metric groups for every source."""
+    vocabulary = ruleset.vocabulary if ruleset is not None else Vocabulary()
+    words = event_words(sorted(vocabulary.events))
+    docs: dict[str, Document] = {}
+    facts: dict[str, list[Fact]] = {}
+    for doc, doc_facts in extracted:
+        docs[doc.id] = doc
+        facts[doc.id] = doc_facts
+    claims = {sid: claims_of(docs[sid], facts[sid], vocabulary) for sid in docs}
+    events = {sid: main_event(docs[sid], facts[sid], words) for sid in docs}
+    published = {sid: docs[sid].published.date for sid in docs}
+    redated: dict[str, str] = {}
+    for sid, (other, day, shared) in sorted(
+        date_undated_sources(events, claims, published).items()
+    ):
+        evidence = (
+            f"reports the same {events[sid].key if events[sid] else 'event'} as {other} "  # type: ignore[union-attr]
+            f"({day.isoformat()}), with {shared} figures in common"
+        )
+        doc = dataclasses.replace(
+            docs[sid], published=Published(day, "month", "inferred", evidence)
+        )
+        doc, doc_facts = extract_document(doc)
+        docs[sid], facts[sid] = doc, doc_facts
+        claims[sid] = claims_of(doc, doc_facts, vocabulary)
+        events[sid] = main_event(doc, doc_facts, words)
+        published[sid] = day
+        redated[sid] = evidence
+    all_claims = [c for sid in sorted(claims) for c in claims[sid]]
+    occurrence = occurrences(events, published)
+    corpus = Corpus(
+        documents=docs,
+        facts=facts,
+        claims=all_claims,
+        groups=group_claims(all_claims, vocabulary),
+        events=events,
+        occurrence=occurrence,
+        story=stories(sorted(docs), occurrence, claims),
+        vocabulary=vocabulary,
+        references=ruleset.references if ruleset is not None else (),
+        cumulative=CUMULATIVE_METRICS | vocabulary.cumulative,
+    )
+    ordered = [docs[sid] for sid in docs]
+    return Analysis(ordered, [f for sid in docs for f in facts[sid]], corpus, redated)
+
+
+def _family(claim: Claim) -> tuple[str, str]:
+    fact = claim.fact
+    if fact.kind in ("count", "ordinal"):
+        return fact.kind, ""
+    return fact.kind, fact.unit
+
+
+def _times(value: Any, rate: float) -> Any:
+    return value * rate if isinstance(value, int | float) else value
+
+
+def _convert(claim: Claim, rates: Mapping[tuple[str, str], float]) -> Claim:
+    """A money claim in another currency, converted when the vocabulary gives a rate."""
+    fact = claim.fact
+    if fact.kind != "money" or not rates:
+        return claim
+    for (source, target), rate in sorted(rates.items()):
+        if fact.unit == source:
+            converted = dataclasses.replace(
+                fact,
+                value=_times(fact.value, rate),
+                low=_times(fact.low, rate),
+                high=_times(fact.high, rate),
+                precision=_times(fact.precision, rate),
+                unit=target,
+            )
+            return dataclasses.replace(claim, fact=converted)
+    return claim
+
+
+def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[MetricGroup]:
+    """Claims grouped by kind, unit and metric (similar keys with one head word joined).
+
+    Keys are compared with rapidfuzz's ``token_sort_ratio``, so spelling variants
+    join (``ceasefire violation``/``cease-fire violation``) but a modifier that
+    changes the measure does not (``net profit`` stays apart from ``operating
+    profit``, ``expected revenue`` from ``revenue``).
+    """
+    from rapidfuzz import fuzz
+
+    by_family: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for claim in claims:
+        claim = _convert(claim, vocabulary.rates)
+        by_family[_family(claim)][claim.metric].append(claim)
+    groups: list[MetricGroup] = []
+    for (_kind, unit), by_key in sorted(by_family.items()):
+        keys = sorted(by_key)
+        sets = DisjointSets(keys)
+        by_head: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            by_head[k.split()[-1]].append(k)
+        for same_head in by_head.values():
+            for i, a in enumerate(same_head):
+                for b in same_head[i + 1 :]:
+                    if fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY:
+                        sets.union(a, b)
+        merged: dict[str, list[Claim]] = defaultdict(list)
+        for k in keys:
+            merged[sets.find(k)].extend(by_key[k])
+        for root, members in sorted(merged.items()):
+            name = min((k for k in keys if sets.find(k) == root), key=lambda k: (len(k), k))
+            groups.append(MetricGroup(name, unit, tuple(members)))
+    return groups
+
+
+class _Fields(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fingerprint(rule: Rule, finding: Finding) -> str:
+    """A stable id: the rule, metric, period and the claims' sources and values, no offsets."""
+    parts = [rule.code, finding.metric, finding.period or ""]
+    parts += sorted(f"{c.source}={c.fact.value}" for c in finding.claims)
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def discrepancy(rule: Rule, finding: Finding) -> Discrepancy:
+    sources = sorted({c.source for c in finding.claims})
+    fields = _Fields(
+        metric=finding.metric,
+        period=finding.period or "undated",
+        explanation=finding.explanation,
+        sources=", ".join(sources),
+        values=", ".join(" ".join(c.fact.text.split()) for c in finding.claims),
+        count=len(sources),
+        code=rule.code,
+        name=rule.name,
+    )
+    fields.update(finding.fields)
+    return Discrepancy(
+        id=fingerprint(rule, finding),
+        rule=rule.code,
+        name=rule.name,
+        level=rule.level,
+        message=rule.message.format_map(fields),
+        explanation=finding.explanation,
+        metric=finding.metric,
+        period=finding.period,
+        claims=finding.claims,
+        difference_abs=finding.difference_abs,
+        difference_rel=finding.difference_rel,
+        majority_value=finding.majority_value,
+        majority_sources=finding.majority_sources,
+    )
+
+
+def run_rules(
+    corpus: Corpus, rules: Sequence[Rule], kinds: Mapping[str, KindSpec] | None = None
+) -> list[Discrepancy]:
+    """Every discrepancy the enabled rules find, sorted by level, rule, metric and id."""
+    kinds = kinds or registry()
+    out: dict[str, Discrepancy] = {}
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        for finding in kinds[rule.kind].check(RuleContext(rule, corpus)):
+            d = discrepancy(rule, finding)
+            out.setdefault(d.id, d)
+    order = {level: i for i, level in enumerate(LEVELS)}
+    return sorted(
+        out.values(), key=lambda d: (order[d.level], d.rule, d.metric, d.period or "", d.id)
+    )
+
+
+def at_or_above(discrepancies: Iterable[Discrepancy], level: str) -> list[Discrepancy]:
+    """The discrepancies at ``level`` or more severe."""
+    rank: dict[str, int] = {lv: i for i, lv in enumerate(LEVELS)}
+    return [d for d in discrepancies if rank[d.level] <= rank[level]]
+
+
+def today() -> dt.date:  # pragma: no cover - a seam for tests
+    return dt.date.today()
+
+
+__all__ = ["Analysis", "MainEvent", "analyse", "at_or_above", "group_claims", "run_rules"]

@@ -1,0 +1,135 @@
+"""What every rule kind shares: the corpus it looks at, what it returns, intervals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.events import MainEvent
+from factcheck.facts import Claim, Document, Explanation, Fact
+from factcheck.normalize import EXCLUSIVE_HIGH, EXCLUSIVE_LOW
+from factcheck.rulefile import ReferenceRow, Rule, Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class MetricGroup:
+    """Claims that measure the same thing in comparable units."""
+
+    metric: str
+    unit: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything the rules look at."""
+
+    documents: Mapping[str, Document]
+    facts: Mapping[str, Sequence[Fact]]
+    claims: Sequence[Claim]
+    groups: Sequence[MetricGroup]
+    events: Mapping[str, MainEvent | None]
+    #: source -> id of the cluster of sources reporting the same occurrence of its main event
+    occurrence: Mapping[str, str]
+    #: source -> id of the story it belongs to (same occurrence, or figures in common)
+    story: Mapping[str, str]
+    vocabulary: Vocabulary
+    references: Sequence[ReferenceRow] = ()
+    cumulative: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    rule: Rule
+    corpus: Corpus
+
+    def option(self, name: str) -> Any:
+        return self.rule.options[name]
+
+    def wants(self, metric: str) -> bool:
+        """True unless the rule's ``metrics`` option excludes this metric."""
+        pattern = self.rule.options.get("metrics") or ""
+        return not pattern or re.search(pattern, metric) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, before it becomes a Discrepancy with an id and a message."""
+
+    claims: tuple[Claim, ...]
+    metric: str
+    period: str | None
+    explanation: Explanation
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    difference_abs: float | None = None
+    difference_rel: float | None = None
+    majority_value: Any = None
+    majority_sources: tuple[str, ...] = ()
+
+
+def bounds(fact: Fact, *, widen: bool = True) -> tuple[float, float]:
+    """The interval a numeric fact allows, widened by its stated precision."""
+    assert isinstance(fact.value, int | float)
+    pad = float(fact.precision or 0) if widen else 0.0
+    low = float(fact.low) - pad if isinstance(fact.low, int | float) else float("-inf")
+    high = float(fact.high) + pad if isinstance(fact.high, int | float) else float("inf")
+    # an exclusive bound ("more than 20") is nudged so that 20 itself falls outside
+    eps = max(abs(float(fact.value)) * 1e-9, 1e-9)
+    if fact.qualifier in EXCLUSIVE_LOW and low != float("-inf"):
+        low += eps
+    if fact.qualifier in EXCLUSIVE_HIGH and high != float("inf"):
+        high -= eps
+    return low, high
+
+
+def overlap(a: Fact, b: Fact) -> bool:
+    """Whether two figures can both be right, once hedges and precision are counted."""
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims split into runs whose intervals chain together (one sweep, n log n)."""
+    ordered = sorted(claims, key=lambda c: (bounds(c.fact)[0], c.source, c.fact.start))
+    clusters: list[list[Claim]] = []
+    reach = float("-inf")
+    for claim in ordered:
+        lo, hi = bounds(claim.fact)
+        if not clusters or lo > reach:
+            clusters.append([claim])
+            reach = hi
+        else:
+            clusters[-1].append(claim)
+            reach = max(reach, hi)
+    return clusters
+
+
+def is_transposition(a: float, b: float) -> bool:
+    """``4.62`` and ``4.26``, ``67.4`` and ``64.7``: the same digits in another order."""
+    da = re.sub(r"\D", "", f"{a:.6g}")
+    db = re.sub(r"\D", "", f"{b:.6g}")
+    return da != db and len(da) == len(db) and sorted(da) == sorted(db)
+
+
+def show(fact: Fact) -> str:
+    """A figure as the reader saw it."""
+    return " ".join(fact.text.split())
+
+
+def day(iso: str | None) -> dt.date | None:
+    if not iso or iso.startswith("--"):
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def majority(clusters: Sequence[Sequence[Claim]]) -> tuple[Sequence[Claim], tuple[str, ...]]:
+    """The cluster that most sources support, and those sources."""
+    best = max(clusters, key=lambda c: (len({x.source for x in c}), -min(x.fact.start for x in c)))
+    return best, tuple(sorted({x.source for x in best}))

@@ -1,0 +1,155 @@
+"""value-conflict: the same metric for the same period, values that cannot both be right.
+
+``$245 billion`` agrees with ``$244.8 billion`` (rounding), ``more than 20``
+with ``21``, ``at least 12`` with ``17``; ``about 150`` conflicts with ``more
+than 200`` and ``$4.26 billion`` with ``$4.62 billion``. Figures in different
+currencies are compared only when the vocabulary gives a rate. A cumulative
+measure (a death toll) is compared only between sources of the same day: a
+later, higher toll is news, not a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+
+from factcheck.events import MainEvent
+from factcheck.facts import Claim, Explanation
+from factcheck.kinds import KindSpec, OptionSpec
+from factcheck.kinds.base import (
+    Finding,
+    RuleContext,
+    agreement_clusters,
+    is_transposition,
+    majority,
+    show,
+)
+
+
+def period_bucket(
+    claim: Claim, story: dict[str, str], events: Mapping[str, MainEvent | None]
+) -> str:
+    """Claims compare only within one bucket: one stated period, or one story.
+
+    A figure with no stated period, or whose period is the date of the event
+    its source reports ("16 heads of state" at a summit "from June 3 to 4"),
+    is a figure of that event: it is compared across the story.
+    """
+    if claim.period is not None and not _is_event_period(claim, events.get(claim.source)):
+        return "period:" + claim.period
+    return story.get(claim.source, "source:" + claim.source)
+
+
+def _is_event_period(claim: Claim, event: MainEvent | None) -> bool:
+    if event is None or event.date is None or event.date.low is None or claim.period_low is None:
+        return False
+    low, high = event.date.low, event.date.high or event.date.low
+    return (
+        claim.period_low[:10] <= high
+        and low <= (claim.period_high or claim.period_low)[:10]
+        and (claim.period_low[:10] >= low[:7])
+    )
+
+
+def period_label(bucket: str, claims: Sequence[Claim], occurrence: dict[str, str]) -> str:
+    if bucket.startswith("period:"):
+        return bucket[len("period:") :]
+    events = sorted({occurrence[c.source] for c in claims if c.source in occurrence})
+    if len(events) == 1:
+        return "the " + events[0].replace("@", " of ")
+    days = sorted({c.as_of for c in claims if c.as_of})
+    return (
+        "as of " + (days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}")
+        if days
+        else "undated"
+    )
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    kinds = set(ctx.option("kinds"))
+    min_rel = float(ctx.option("min_relative_difference"))
+    occurrence = dict(ctx.corpus.occurrence)
+    story = dict(ctx.corpus.story)
+    for group in ctx.corpus.groups:
+        if (
+            not group.claims
+            or group.claims[0].fact.kind not in kinds
+            or not ctx.wants(group.metric)
+        ):
+            continue
+        buckets: dict[str, list[Claim]] = defaultdict(list)
+        cumulative = group.metric.split()[-1] in ctx.corpus.cumulative
+        for claim in group.claims:
+            key = period_bucket(claim, story, ctx.corpus.events)
+            if cumulative and claim.period is None:
+                key += "|" + (claim.as_of or "")
+            buckets[key].append(claim)
+        for key, claims in sorted(buckets.items()):
+            if len({c.source for c in claims}) < 2:
+                continue
+            finding = _conflict(group.metric, key.split("|")[0], claims, min_rel, occurrence)
+            if finding is not None:
+                yield finding
+
+
+def _conflict(
+    metric: str, bucket: str, claims: Sequence[Claim], min_rel: float, occurrence: dict[str, str]
+) -> Finding | None:
+    clusters = agreement_clusters(claims)
+    if len(clusters) < 2:
+        return None
+    best, best_sources = majority(clusters)
+    others = [c for c in clusters if c is not best]
+    # a source that only disagrees with itself is not a conflict between sources
+    others = [c for c in others if {x.source for x in c} - set(best_sources)]
+    if not others:
+        return None
+    other = max(others, key=lambda c: len({x.source for x in c}))
+    a = best[0].fact
+    b = other[0].fact
+    assert isinstance(a.value, int | float)
+    assert isinstance(b.value, int | float)
+    diff = abs(float(a.value) - float(b.value))
+    top = max(abs(float(a.value)), abs(float(b.value))) or 1.0
+    if diff / top < min_rel:
+        return None
+    explanation: Explanation = (
+        "typo-like transposition" if is_transposition(a.value, b.value) else "unexplained"
+    )
+    involved = tuple(sorted({*best, *other}, key=lambda c: (c.source, c.fact.start)))
+    other_sources = tuple(sorted({x.source for x in other}))
+    return Finding(
+        claims=involved,
+        metric=metric,
+        period=period_label(bucket, involved, occurrence),
+        explanation=explanation,
+        fields={
+            "majority_value": show(a),
+            "majority_sources": ", ".join(best_sources),
+            "other_value": show(b),
+            "other_sources": ", ".join(other_sources),
+            "unit": a.unit,
+        },
+        difference_abs=diff,
+        difference_rel=diff / top,
+        majority_value=a.value,
+        majority_sources=best_sources,
+    )
+
+
+SPEC = KindSpec(
+    name="value-conflict",
+    summary="the same metric for the same period or event, with values that cannot both be right",
+    options={
+        "kinds": OptionSpec(
+            (list,), ["money", "count", "percent", "duration", "ordinal"], "figure kinds compared"
+        ),
+        "min_relative_difference": OptionSpec(
+            (int, float), 0.0, "ignore differences smaller than this share of the larger value"
+        ),
+    },
+    fields=frozenset(
+        {"majority_value", "majority_sources", "other_value", "other_sources", "unit"}
+    ),
+    check=check,
+)
