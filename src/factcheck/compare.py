@@ -22,6 +22,7 @@ from factcheck.events import (
     event_words,
     main_event,
     occurrences,
+    shared_figures,
     stories,
 )
 from factcheck.extract import extract_document
@@ -61,11 +62,12 @@ def analyse(
     events = {sid: main_event(docs[sid], facts[sid], words) for sid in docs}
     published = {sid: docs[sid].published.date for sid in docs}
     redated: dict[str, str] = {}
-    for sid, (other, day, shared) in sorted(
-        date_undated_sources(events, claims, published).items()
-    ):
+    shared_counts = shared_figures(claims)
+    undated = date_undated_sources(events, shared_counts, published)
+    for sid, (other, day, shared) in sorted(undated.items()):
+        event = events[sid]
         evidence = (
-            f"reports the same {events[sid].key if events[sid] else 'event'} as {other} "  # type: ignore[union-attr]
+            f"reports the same {event.key if event else 'event'} as {other} "
             f"({day.isoformat()}), with {shared} figures in common"
         )
         doc = dataclasses.replace(
@@ -86,7 +88,7 @@ def analyse(
         groups=group_claims(all_claims, vocabulary),
         events=events,
         occurrence=occurrence,
-        story=stories(sorted(docs), occurrence, claims),
+        story=stories(sorted(docs), occurrence, shared_counts),
         vocabulary=vocabulary,
         references=ruleset.references if ruleset is not None else (),
         cumulative=CUMULATIVE_METRICS | vocabulary.cumulative,

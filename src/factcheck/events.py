@@ -9,6 +9,7 @@ reports the same event with the most figures in common.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -43,12 +44,13 @@ class MainEvent:
 
 
 def _event_regex(words: Mapping[str, str]) -> re.Pattern[str]:
-    return re.compile(
-        r"\b(" + trie_pattern(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
-    )
+    return _compiled(tuple(sorted(words)))
 
 
-_DEFAULT = _event_regex(EVENT_WORDS)
+@functools.lru_cache(maxsize=16)
+def _compiled(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = trie_pattern(sorted(words, key=len, reverse=True))
+    return re.compile(r"\b(" + alternatives + r")\b", re.IGNORECASE)
 
 
 def event_words(extra: Sequence[str] = ()) -> dict[str, str]:
@@ -63,7 +65,7 @@ def main_event(
 ) -> MainEvent | None:
     """The event ``doc`` is about, and the date it gives for it."""
     words = words or EVENT_WORDS
-    regex = _DEFAULT if words is EVENT_WORDS else _event_regex(words)
+    regex = _event_regex(words)
     text = doc.match_text
     hits = [(m.start(), m.end(), words[m.group(1).lower()]) for m in regex.finditer(text)]
     counts = Counter(
@@ -166,55 +168,69 @@ def _best_date(dates: Sequence[EventDate], doc: Document) -> EventDate | None:
     return min(dates, key=score)
 
 
+def shared_figures(
+    claims: Mapping[str, Sequence[Claim]], crowded: int = 200
+) -> Counter[tuple[str, str]]:
+    """How many figures each pair of sources has in common (same metric, overlapping values).
+
+    Claims are indexed by kind and metric, so only sources with a metric in
+    common are paired; a metric that more than ``crowded`` claims share
+    (``year``) says nothing about two sources and is skipped.
+    """
+    index: dict[tuple[str, str], list[Claim]] = {}
+    for source in sorted(claims):
+        for c in claims[source]:
+            index.setdefault((c.fact.kind, c.metric), []).append(c)
+    shared: Counter[tuple[str, str]] = Counter()
+    for group in index.values():
+        if len(group) > crowded:
+            continue
+        pairs: set[tuple[str, str]] = set()
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.source != b.source and _overlap(a.fact, b.fact):
+                    pairs.add((min(a.source, b.source), max(a.source, b.source)))
+        shared.update(pairs)
+    return shared
+
+
 def date_undated_sources(
     events: Mapping[str, MainEvent | None],
-    claims: Mapping[str, Sequence[Claim]],
+    shared: Mapping[tuple[str, str], int],
     published: Mapping[str, dt.date | None],
     min_shared: int = 2,
 ) -> dict[str, tuple[str, dt.date, int]]:
     """Undated sources -> (the dated source reporting the same event, its date, figures shared).
 
     A source is dated only by a source whose main event is the same and with
-    which it shares at least ``min_shared`` figures (same metric, overlapping
-    values); with two candidates, the one sharing more wins, and a tie dates
-    nothing.
+    which it shares at least ``min_shared`` figures; with two candidates, the
+    one sharing more wins, and a tie between different dates dates nothing.
     """
+    neighbours: dict[str, list[tuple[int, str]]] = {}
+    for (a, b), n in shared.items():
+        if n >= min_shared:
+            neighbours.setdefault(a, []).append((n, b))
+            neighbours.setdefault(b, []).append((n, a))
     out: dict[str, tuple[str, dt.date, int]] = {}
-    for source, event in events.items():
+    for source, event in sorted(events.items()):
         if published.get(source) is not None or event is None:
             continue
         scores = []
-        for other, other_event in events.items():
+        for n, other in neighbours.get(source, ()):
             day = published.get(other)
-            if (
-                other == source
-                or day is None
-                or other_event is None
-                or other_event.key != event.key
-            ):
+            other_event = events.get(other)
+            if day is None or other_event is None or other_event.key != event.key:
                 continue
             if other_event.date is not None and other_event.date.low is not None:
                 day = dt.date.fromisoformat(other_event.date.low)
-            shared = _shared(claims.get(source, ()), claims.get(other, ()))
-            if shared >= min_shared:
-                scores.append((shared, other, day))
+            scores.append((n, other, day))
         scores.sort(key=lambda s: (-s[0], s[1]))
         if scores and (
             len(scores) == 1 or scores[0][0] > scores[1][0] or scores[0][2] == scores[1][2]
         ):
-            shared, other, day = scores[0]
-            out[source] = (other, day, shared)
+            n, other, day = scores[0]
+            out[source] = (other, day, n)
     return out
-
-
-def _shared(a: Sequence[Claim], b: Sequence[Claim]) -> int:
-    n = 0
-    for x in a:
-        for y in b:
-            if x.metric == y.metric and x.fact.kind == y.fact.kind and _overlap(x.fact, y.fact):
-                n += 1
-                break
-    return n
 
 
 def _overlap(a: Fact, b: Fact) -> bool:
@@ -285,7 +301,7 @@ def attached_dates(
 ) -> list[EventDate]:
     """Every date of ``doc`` with the event word it is written next to."""
     words = words or EVENT_WORDS
-    regex = _DEFAULT if words is EVENT_WORDS else _event_regex(words)
+    regex = _event_regex(words)
     hits = [(m.start(), m.end(), words[m.group(1).lower()]) for m in regex.finditer(doc.match_text)]
     return dated_events(doc, facts, hits)
 
@@ -293,41 +309,26 @@ def attached_dates(
 def stories(
     sources: Sequence[str],
     occurrence: Mapping[str, str],
-    claims: Mapping[str, Sequence[Claim]],
+    shared: Mapping[tuple[str, str], int],
     min_shared: int = 2,
 ) -> dict[str, str]:
     """Source -> story id: sources reporting the same occurrence of an event, or sharing figures.
 
     Two sources are in one story when they report the same occurrence of their
     main event, or when they give at least ``min_shared`` of the same figures
-    (same metric, values that overlap). Figures without a stated period are
-    only compared inside one story.
+    (see :func:`shared_figures`). Figures without a stated period are only
+    compared inside one story.
     """
     sets = DisjointSets(sources)
     known = set(sources)
     by_occurrence: dict[str, list[str]] = {}
-    for source, occ in occurrence.items():
+    for source, occ in sorted(occurrence.items()):
         if source in known:
             by_occurrence.setdefault(occ, []).append(source)
     for members in by_occurrence.values():
         for other in members[1:]:
             sets.union(members[0], other)
-    # index claims by (kind, metric) so that only sources with a metric in common are paired
-    index: dict[tuple[str, str], list[Claim]] = {}
-    for source in sources:
-        for c in claims.get(source, ()):
-            index.setdefault((c.fact.kind, c.metric), []).append(c)
-    shared: Counter[tuple[str, str]] = Counter()
-    for group in index.values():
-        if len(group) > 200:
-            continue  # a metric every source has ("year") links nothing
-        pairs: set[tuple[str, str]] = set()
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.source != b.source and _overlap(a.fact, b.fact):
-                    pairs.add((min(a.source, b.source), max(a.source, b.source)))
-        shared.update(pairs)
     for (first, second), n in shared.items():
-        if n >= min_shared:
+        if n >= min_shared and first in known and second in known:
             sets.union(first, second)
     return {s: "story:" + sets.find(s) for s in sources}
