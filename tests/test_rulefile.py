@@ -382,6 +382,16 @@ def test_vocabulary_merge(tmp_path: Path) -> None:
             frozenset({"exports", "shipments abroad"}),
             frozenset({"imports", "purchases"}),
         ),
+        # each word named by the first word of the group it was listed in (built-in first)
+        names={
+            "deaths": "deaths",
+            "fatalities": "deaths",
+            "exports": "exports",
+            "shipments abroad": "exports",
+            "killed": "killed",
+            "imports": "imports",
+            "purchases": "imports",
+        },
         metrics={"trade.bilateral": ("bilateral trade", "two-way trade"), "gdp": ("gdp",)},
         events=frozenset({"earthquake", "storm", "flood"}),
         cumulative=frozenset({"toll"}),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -255,13 +256,10 @@ def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
 
 def _sentence_case(core: list[str], tokens: Sequence[str], at_sentence_start: bool) -> list[str]:
     """``Net profit climbed``: the capital of a sentence's first word is not a name's."""
-    if (
-        at_sentence_start
-        and core
-        and len(core) <= len(tokens)
-        and list(tokens[: len(core)]) == core
-    ):
-        return [core[0].lower(), *core[1:]]
+    first = core[0] if core else ""
+    plain_word = first[1:] == first[1:].lower()  # not "China-Russia", "EU", "McDonald's"
+    if at_sentence_start and plain_word and list(tokens[: len(core)]) == core:
+        return [first.lower(), *core[1:]]
     return core
 
 
@@ -332,6 +330,10 @@ def metric_of(
             if word.lower() not in STOP_WORDS:
                 return normalise_phrase(word)
         return None
+    if fact.kind in ("money", "percent") and previous is not None:
+        earlier = _earlier_value(text, lo, fact)
+        if earlier:
+            return previous  # "67.4 percent, up from 61.2 percent in 2019"
     if fact.kind == "percent":
         of = _OF_AFTER.match(text, fact.end)
         if of is not None and of.group("np").split()[0] not in STOP_WORDS:
@@ -356,6 +358,28 @@ def metric_of(
             return normalise_phrase(after.group("np"))
         return None
     return None
+
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?P<w>(?:up|down)[ \t]+from|compared[ \t]+(?:with|to)|from|against|versus|vs\.?)[ \t]+"
+    r"(?:" + _QUALS + r"[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _earlier_value(text: str, lo: int, fact: Fact) -> bool:
+    """Whether the figure is the earlier value the previous one is compared with.
+
+    ``up from 61.2%``, ``compared with $3.9 billion``: yes. ``against 33.9%``
+    compares another subject, unless a year-earlier phrase follows.
+    """
+    m = _COMPARED_BEFORE.search(text, max(lo, fact.start - 40), fact.start)
+    if m is None:
+        return False
+    word = m.group("w").lower()
+    if word.startswith(("against", "versus", "vs")):
+        return _YEAR_EARLIER.match(text[fact.end : fact.end + 40].lstrip()) is not None
+    return True
 
 
 def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
@@ -451,7 +475,7 @@ def period_of(
             and isinstance(f.value, int)
             and 1 <= f.value <= 4
         ):
-            year = _year_of(candidates, doc)
+            year = _year_of(candidates or dates, doc)
             if year is not None:
                 p = _quarter(year, f.value)
                 return Period(p.iso, p.low, p.high, f"stated: {f.text!r}")
@@ -459,7 +483,7 @@ def period_of(
             to = _TO_MONTH.match(text, f.end)
             if to is not None:
                 month = MONTHS[to.group("m")]
-                year = _year_of(candidates, doc)
+                year = _year_of(candidates or dates, doc)
                 if year is not None and month % 3 == 0:
                     p = _quarter(year, month // 3)
                     return Period(p.iso, p.low, p.high, f"stated: {text[f.start : to.end()]!r}")
@@ -576,7 +600,8 @@ def _synonym_map(vocabulary: Vocabulary | None) -> dict[str, str]:
     if vocabulary is None:
         return out
     for group in vocabulary.synonyms:
-        canon = sorted(group)[0]
+        named = Counter(vocabulary.names.get(word, word) for word in group)
+        canon = min(named, key=lambda w: (-named[w], w))
         for word in group:
             out[word] = canon
     for name, phrases in vocabulary.metrics.items():

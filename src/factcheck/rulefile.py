@@ -187,6 +187,8 @@ class Vocabulary:
 
     #: groups of words naming the same measure or event
     synonyms: tuple[frozenset[str], ...] = ()
+    #: word -> the word that names its synonym group (the first one listed)
+    names: Mapping[str, str] = field(default_factory=dict)
     #: metric name -> phrases that name it
     metrics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: extra event nouns
@@ -211,6 +213,7 @@ class Vocabulary:
             metrics[name] = tuple(dict.fromkeys((*metrics.get(name, ()), *phrases)))
         return Vocabulary(
             synonyms=_join_groups((*self.synonyms, *other.synonyms)),
+            names={**other.names, **self.names},
             metrics=metrics,
             events=self.events | other.events,
             cumulative=self.cumulative | other.cumulative,
@@ -662,6 +665,7 @@ def _words(f: _File, node: Node, what: str) -> list[str]:
 
 def _parse_vocabulary(f: _File, node: Node) -> Vocabulary:
     synonyms: tuple[frozenset[str], ...] = ()
+    names: dict[str, str] = {}
     metrics: dict[str, tuple[str, ...]] = {}
     sets: dict[str, frozenset[str]] = {"events": frozenset(), "cumulative": frozenset()}
     rates: dict[tuple[str, str], float] = {}
@@ -675,6 +679,8 @@ def _parse_vocabulary(f: _File, node: Node) -> Vocabulary:
                 if len(group) < 2:
                     raise f.fail(group_node, "a synonym group needs at least two words", key)
                 groups.append(frozenset(group))
+                for word in group:
+                    names.setdefault(word, group[0])  # the first word listed names the group
             synonyms = _join_groups(groups)
         elif key == "metrics":
             for name, (name_node, phrases_node) in f.pairs(value_node, "metrics").items():
@@ -701,6 +707,7 @@ def _parse_vocabulary(f: _File, node: Node) -> Vocabulary:
             sets[key] = frozenset(_words(f, value_node, key))
     return Vocabulary(
         synonyms=synonyms,
+        names=names,
         metrics=metrics,
         events=sets["events"],
         cumulative=sets["cumulative"],

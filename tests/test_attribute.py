@@ -1,0 +1,124 @@
+"""What a figure measures and for which period: table-driven, with negative cases."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from factcheck.attribute import claims_of, normalise_phrase
+from factcheck.extract import extract_document
+from factcheck.facts import Claim, Published
+from factcheck.ingest import document_from_text
+from factcheck.rulefile import load_rules
+
+VOCABULARY = load_rules(None).vocabulary
+
+
+def claims(text: str, published: dt.date | None = dt.date(2025, 5, 8)) -> list[Claim]:
+    doc = document_from_text(text)
+    if published is not None:
+        doc = dataclasses.replace(doc, published=Published(published, "day", "front-matter", ""))
+    doc, facts = extract_document(doc)
+    return claims_of(doc, facts, VOCABULARY)
+
+
+METRICS = [
+    # sentence, figure, metric key
+    (
+        "Last year, bilateral trade between the two nations reached a record $245 billion.",
+        "$245 billion",
+        "trade",
+    ),
+    ("China-Russia trade reached $240 billion.", "$240 billion", "trade"),
+    ("Trade between the two countries reached $240 billion.", "$240 billion", "trade"),
+    ("Varenland's exports to Osmara amounted to $191.2 billion.", "$191.2 billion", "export"),
+    ("Its imports from Osmara totalled $126.4 billion.", "$126.4 billion", "import"),
+    ("Turnout was 67.4%, the commission said.", "67.4%", "turnout"),
+    ("Revenue rose 18 percent to $4.6 billion.", "18 percent", "revenue change"),
+    ("Revenue rose 18 percent to $4.6 billion.", "$4.6 billion", "revenue"),
+    ("The company reported net profit of $347 million.", "$347 million", "net profit"),
+    ("Analysts had expected revenue of $4.48 billion.", "$4.48 billion", "expected revenue"),
+    ("The party took 41.3% of the vote.", "41.3%", "vote share"),
+    ("They signed more than 20 agreements.", "more than 20 agreements", "agreement"),
+    ("The quake killed at least 12 people.", "at least 12 people", "killed"),
+    ("The toll rose to 37 on Wednesday.", "37", "killed"),
+    ("The meeting brought together 16 heads of state.", "16 heads", "head of state"),
+    ("It was a two-day visit.", "two-day", "visit"),
+    ("The president declared three days of national mourning.", "three days", "mourning"),
+    ("This trip marks his 11th visit to Russia.", "11th visit", "visit"),
+    ("Sales rose to $5 billion, up from $4 billion in 2023.", "$4 billion", "sale"),
+    ("The party took 41% of the vote, against 34% for the other.", "34%", None),
+    ("The party won 188 of the 400 seats.", "400 seats", "seat total"),
+    ("A magnitude 6.4 earthquake struck.", "6.4", "magnitude"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), METRICS)
+def test_metric(text: str, figure: str, metric: str | None) -> None:
+    found = {c.fact.text: c.metric for c in claims(text)}
+    assert found.get(figure) == metric
+
+
+NO_METRIC = [
+    ("Prices rose sharply, up 3%.", "3%"),  # nothing names what rose
+    ("It was the third quarter.", "third quarter"),  # a period, not a figure
+    ("Ten years ago, they met.", "Ten years ago"),  # a date
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), NO_METRIC)
+def test_no_metric(text: str, figure: str) -> None:
+    assert figure not in {c.fact.text for c in claims(text)}
+
+
+PERIODS = [
+    ("In 2023, bilateral trade reached $244.8 billion.", "$244.8 billion", "2023"),
+    ("Last year, trade reached $245 billion.", "$245 billion", "2024"),
+    ("Revenue reached $4.6 billion in the third quarter of 2024.", "$4.6 billion", "2024-Q3"),
+    (
+        "Revenue was $4.26 billion in the three months to September 2024.",
+        "$4.26 billion",
+        "2024-Q3",
+    ),
+    ("Turnout was 67.4 percent, up from 61.2 percent in 2019.", "67.4 percent", None),
+    ("Turnout was 67.4 percent, up from 61.2 percent in 2019.", "61.2 percent", "2019"),
+    (
+        "It traded for 13 consecutive years, and aims for $400 billion by 2030.",
+        "13 consecutive years",
+        None,
+    ),
+    (
+        "Revenue reached $4.6 billion in the third quarter of 2024, against $3.9 billion a year earlier.",
+        "$3.9 billion",
+        "2023-Q3",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), PERIODS)
+def test_period(text: str, figure: str, period: str | None) -> None:
+    found = {c.fact.text: c.period for c in claims(text)}
+    assert found[figure] == period
+
+
+def test_period_inherited_from_an_earlier_figure_of_the_same_measure() -> None:
+    text = "Trade reached $317.6 billion in 2018. Two-way trade rose 6.3 percent from the previous year."
+    found = {c.fact.text: c for c in claims(text)}
+    assert found["6.3 percent"].period == "2018"
+    assert "earlier in the article" in found["6.3 percent"].period_how
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        ("net profit", "net profit"),
+        ("Halberd's revenue", "revenue"),
+        ("two-way trade growth", "trade change"),
+    ],
+)
+def test_normalise_phrase(phrase: str, key: str) -> None:
+    metric = normalise_phrase(phrase)
+    assert metric is not None
+    assert metric.key == key
