@@ -52,3 +52,21 @@ def test_every_kind_has_a_rule() -> None:
     from factcheck.kinds import KIND_NAMES
 
     assert {r.kind for r in RULES.rules} >= set(KIND_NAMES) - {"reference"}
+
+
+def test_readme_rule_examples_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The rules written in the README load, and their examples pass."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n# rules/(\S+)\n(.*?)```", readme, re.S)
+    assert blocks
+    for name, body in blocks:
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    rules = load_rules(tmp_path)
+    for rule in rules.rules:
+        if rule.path.startswith(str(tmp_path)):
+            for example in rule.examples:
+                found = run_example(rule, example)
+                assert bool(found) == (example.expect == "fail"), (rule.code, example)

@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["Extraction", "__version__", "extract", "extract_file", "extract_text", "facts_frame"]
+__all__ = [
+    "CheckResult",
+    "Extraction",
+    "__version__",
+    "check",
+    "extract",
+    "extract_file",
+    "extract_text",
+    "facts_frame",
+]
 
 
 def __getattr__(name: str) -> Any:

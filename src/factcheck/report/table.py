@@ -13,19 +13,38 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _side(claims: Sequence[Claim], width: int = 44) -> str:
+def _side(claims: Sequence[Claim], width: int = 30) -> str:
+    """Each claim as its figure, then its source, shortened to ``width``."""
     lines = []
     for c in claims:
-        lines.append(_short(f"{c.fact.text} ({c.source})", width))
+        lines.append(_short(c.fact.text, width))
+        lines.append("  " + _short(c.source, width - 2))
     return "\n".join(lines)
 
 
+def human(value: float) -> str:
+    """``200000000`` -> ``0.2 billion``; ``1234.5`` -> ``1,234.5``."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale / 10 and abs(value) >= 1e5:
+            return f"{value / scale:,.3g} {word}"
+    return f"{value:,.6g}"
+
+
 def _difference(d: Discrepancy) -> str:
-    if d.difference_abs is None:
+    if d.difference_abs is None or not d.claims:
         return ""
-    if d.rule and d.difference_rel is not None and d.claims and d.claims[0].fact.kind != "date":
-        return f"{d.difference_abs:,.6g} ({d.difference_rel:.1%})"
-    return f"{d.difference_abs:,.6g} days" if d.claims and d.claims[0].fact.kind == "date" else ""
+    kind = d.claims[0].fact.kind
+    if kind == "date":
+        return f"{d.difference_abs:,.0f} days"
+    unit = d.claims[0].fact.unit
+    shown = human(d.difference_abs)
+    if kind == "money":
+        shown = f"{unit} {shown}"
+    elif kind == "percent":
+        shown += " points" if unit == "percent" else f" {unit}s"
+    if d.difference_rel is not None:
+        shown += f" ({d.difference_rel:.1%})"
+    return shown
 
 
 def summary(discrepancies: Sequence[Discrepancy], sources: int, figures: int) -> str:
@@ -57,8 +76,8 @@ def discrepancy_table(discrepancies: Sequence[Discrepancy], sources: int, figure
             rows.append(
                 [
                     d.id,
-                    f"{d.rule}\n{d.name}",
-                    _short(f"{d.metric}\n{d.period or ''}", 28),
+                    f"{d.rule}\n{_short(d.name, 14)}",
+                    f"{_short(d.metric, 20)}\n{_short(d.period or '', 20)}",
                     _side(majority),
                     _side(others),
                     _difference(d),
