@@ -30,6 +30,16 @@ EXIT_USAGE = 2
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        default=["sources"],
+        metavar="PATH",
+        help="article files or folders, or - for standard input (default: sources)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -43,13 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "durations, dates)",
         description="Extract every figure from articles (.txt, .md, .html), with its evidence.",
     )
-    ext.add_argument(
-        "paths",
-        nargs="*",
-        default=["sources"],
-        metavar="PATH",
-        help="article files or folders, or - for standard input (default: sources)",
-    )
+    _add_paths(ext)
     ext.add_argument(
         "--format",
         choices=("table", "json", "csv"),
@@ -61,13 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report the figures on which sources disagree",
         description="Extract, attribute and compare the figures of the articles; report conflicts.",
     )
-    chk.add_argument(
-        "paths",
-        nargs="*",
-        default=["sources"],
-        metavar="PATH",
-        help="article files or folders, or - for standard input (default: sources)",
-    )
+    _add_paths(chk)
     chk.add_argument(
         "--format",
         choices=("table", "json"),

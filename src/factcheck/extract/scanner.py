@@ -345,16 +345,17 @@ def _with_unit(mention: Mention, unit: str) -> Mention:
     return replace(mention, unit=unit)
 
 
+def _add_ordinal(ctx: Context, start: int, value: int, noun: tuple[str, int]) -> int:
+    word, end = noun
+    ctx.add(Mention("ordinal", start, end, number=Decimal(value), unit=word.lower(), noun=word))
+    return end
+
+
 def _digit_ordinal(ctx: Context, start: int, end: int, value: int) -> int:
     noun = ordinal_noun(ctx, end)
     if noun is None:
         return end
-    ctx.add(
-        Mention(
-            "ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]
-        )
-    )
-    return noun[1]
+    return _add_ordinal(ctx, start, value, noun)
 
 
 def _word(ctx: Context, start: int, end: int) -> int:
@@ -402,12 +403,7 @@ def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
     noun = ordinal_noun(ctx, end)
     if noun is None or noun[0].lower() in ORDINAL_IDIOMS:
         return end
-    ctx.add(
-        Mention(
-            "ordinal", start, noun[1], number=Decimal(value), unit=noun[0].lower(), noun=noun[0]
-        )
-    )
-    return noun[1]
+    return _add_ordinal(ctx, start, value, noun)
 
 
 def _calendar(ctx: Context, start: int, end: int) -> int:

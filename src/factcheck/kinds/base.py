@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +48,13 @@ class RuleContext:
 
     def option(self, name: str) -> Any:
         return self.rule.options[name]
+
+    def groups(self, kinds: Iterable[str]) -> Iterator[MetricGroup]:
+        """The metric groups of these figure kinds that the rule's ``metrics`` option admits."""
+        wanted = set(kinds)
+        for group in self.corpus.groups:
+            if group.claims and group.claims[0].fact.kind in wanted and self.wants(group.metric):
+                yield group
 
     def wants(self, metric: str) -> bool:
         """True unless the rule's ``metrics`` option excludes this metric."""

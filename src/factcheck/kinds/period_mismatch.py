@@ -38,13 +38,7 @@ def _disjoint(a: Claim, b: Claim) -> bool:
 def check(ctx: RuleContext) -> Iterator[Finding]:
     kinds = set(ctx.option("kinds"))
     tolerance = float(ctx.option("max_relative_difference"))
-    for group in ctx.corpus.groups:
-        if (
-            not group.claims
-            or group.claims[0].fact.kind not in kinds
-            or not ctx.wants(group.metric)
-        ):
-            continue
+    for group in ctx.groups(kinds):
         stated = [c for c in group.claims if c.period is not None]
         periods_by_source: dict[str, set[str]] = defaultdict(set)
         for c in stated:

@@ -70,13 +70,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     min_rel = float(ctx.option("min_relative_difference"))
     occurrence = dict(ctx.corpus.occurrence)
     story = dict(ctx.corpus.story)
-    for group in ctx.corpus.groups:
-        if (
-            not group.claims
-            or group.claims[0].fact.kind not in kinds
-            or not ctx.wants(group.metric)
-        ):
-            continue
+    for group in ctx.groups(kinds):
         buckets: dict[str, list[Claim]] = defaultdict(list)
         cumulative = group.metric.split()[-1] in ctx.corpus.cumulative
         for claim in group.claims:
