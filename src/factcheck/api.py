@@ -97,10 +97,48 @@ class CheckResult:
     discrepancies: list[Discrepancy]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ``factcheck check --format json``."""
+        """The JSON contract of ``factcheck check --format json``.
+
+        Each claim also carries its file ``path`` and the 1-based ``line`` and
+        ``column`` (and ``end_line``/``end_column``) of its quote, for CI
+        annotations; each discrepancy a ``review`` (``unreviewed`` until a
+        reviewer records a decision, see :mod:`factcheck.review`).
+        """
         out = self.extraction.to_dict()
-        out["discrepancies"] = [d.to_dict() for d in self.discrepancies]
+        docs = {doc.id: doc for doc in self.extraction.sources}
+        lines = {sid: _line_starts(doc.text) for sid, doc in docs.items()}
+        found = []
+        for d in self.discrepancies:
+            data = d.to_dict()
+            for claim in data["claims"]:
+                doc = docs.get(claim["source"])
+                if doc is None:
+                    continue
+                claim["path"] = doc.path
+                starts = lines[doc.id]
+                claim["line"], claim["column"] = _position(starts, claim["start"])
+                claim["end_line"], claim["end_column"] = _position(starts, claim["end"])
+            data["review"] = {"status": "unreviewed", "note": "", "by": "", "date": ""}
+            found.append(data)
+        out["discrepancies"] = found
         return out
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1
 
 
 def check(
