@@ -90,11 +90,16 @@ def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """What ``factcheck check`` found: the extraction, the claims and the discrepancies."""
+    """What ``factcheck check`` found: the extraction, the claims and the discrepancies.
+
+    ``new_sources`` is set in CI mode (``check --new``): the discrepancies are
+    then only those that involve at least one of these sources.
+    """
 
     extraction: Extraction
     claims: list[Claim]
     discrepancies: list[Discrepancy]
+    new_sources: frozenset[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``factcheck check --format json``.
@@ -102,11 +107,12 @@ class CheckResult:
         Each claim also carries its file ``path`` and the 1-based ``line`` and
         ``column`` (and ``end_line``/``end_column``) of its quote, for CI
         annotations; each discrepancy a ``review`` (``unreviewed`` until a
-        reviewer records a decision, see :mod:`factcheck.review`).
+        reviewer records a decision, see :mod:`factcheck.review`) and, in CI
+        mode, ``new``.
         """
         out = self.extraction.to_dict()
         docs = {doc.id: doc for doc in self.extraction.sources}
-        lines = {sid: _line_starts(doc.text) for sid, doc in docs.items()}
+        lines: dict[str, list[int]] = {}
         found = []
         for d in self.discrepancies:
             data = d.to_dict()
@@ -115,13 +121,99 @@ class CheckResult:
                 if doc is None:
                     continue
                 claim["path"] = doc.path
+                if doc.id not in lines:
+                    lines[doc.id] = _line_starts(doc.text)
                 starts = lines[doc.id]
                 claim["line"], claim["column"] = _position(starts, claim["start"])
                 claim["end_line"], claim["end_column"] = _position(starts, claim["end"])
             data["review"] = {"status": "unreviewed", "note": "", "by": "", "date": ""}
+            if self.new_sources is not None:
+                data["new"] = True
             found.append(data)
         out["discrepancies"] = found
         return out
+
+
+def check(
+    paths: Sequence[str | Path],
+    *,
+    rules: str | Path | None = None,
+    new: Sequence[str | Path] | None = None,
+    cache: str | Path | None = None,
+    stdin: TextIO | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """Extract every figure under ``paths``, attribute it, and run the rules.
+
+    ``rules`` is a folder of rule files that extends or overrides the
+    built-in rules (None: the built-in rules only). ``new`` lists new or
+    changed articles (files or folders): they are read too, and only the
+    discrepancies that involve one of them are kept. ``cache`` is an SQLite
+    file caching extraction results by content.
+    """
+    from factcheck.cache import ExtractionCache, cached_extraction
+    from factcheck.compare import analyse, run_rules
+    from factcheck.rulefile import load_rules
+
+    ruleset = load_rules(rules)
+    errors: list[SourceError] = []
+
+    def failed(error: SourceError) -> None:
+        errors.append(error)
+        if on_error is not None:
+            on_error(error)
+
+    new_files = _files_under(new) if new is not None else None
+    everything = list(paths)
+    if new_files is not None:
+        covered = {_resolved(p) for p in _files_under(paths)}
+        everything += [p for p in sorted(new_files) if p not in covered]
+    docs = iter_documents(everything, on_error=failed, stdin=stdin)
+    store = ExtractionCache(cache, warn) if cache else None
+    if store is not None:
+        store.__enter__()
+    try:
+        extracted = []
+        for i, item in enumerate(cached_extraction(docs, extract_document, store), 1):
+            extracted.append(item)
+            if progress is not None:
+                progress(i)
+    finally:
+        if store is not None:
+            store.__exit__(None, None, None)
+    analysis = analyse(extracted, ruleset)
+    discrepancies = run_rules(analysis.corpus, ruleset.enabled())
+    new_ids: frozenset[str] | None = None
+    if new_files is not None:
+        new_ids = frozenset(d.id for d in analysis.documents if _resolved(d.path) in new_files)
+        discrepancies = [d for d in discrepancies if any(c.source in new_ids for c in d.claims)]
+    extraction = Extraction(analysis.documents, analysis.facts, errors)
+    return CheckResult(extraction, list(analysis.corpus.claims), discrepancies, new_ids)
+
+
+def _resolved(path: str | Path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(path)
+
+
+def _files_under(paths: Sequence[str | Path]) -> set[str]:
+    """The resolved article files named by ``paths`` (files, or folders walked)."""
+    from factcheck.ingest import SUPPORTED_SUFFIXES
+
+    out: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for file in path.rglob("*"):
+                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
+                    out.add(_resolved(file))
+        elif str(p) != "-":
+            out.add(_resolved(path))
+    return out
 
 
 def _line_starts(text: str) -> list[int]:
@@ -139,35 +231,3 @@ def _position(starts: list[int], offset: int) -> tuple[int, int]:
 
     i = bisect.bisect_right(starts, offset) - 1
     return i + 1, offset - starts[i] + 1
-
-
-def check(
-    paths: Sequence[str | Path],
-    *,
-    rules: str | Path | None = None,
-    stdin: TextIO | None = None,
-    on_error: Callable[[SourceError], None] | None = None,
-) -> CheckResult:
-    """Extract every figure under ``paths``, attribute it, and run the rules.
-
-    ``rules`` is a folder of rule files that extends or overrides the
-    built-in rules (None: the built-in rules only).
-    """
-    from factcheck.compare import analyse, run_rules
-    from factcheck.rulefile import load_rules
-
-    ruleset = load_rules(rules)
-    errors: list[SourceError] = []
-
-    def failed(error: SourceError) -> None:
-        errors.append(error)
-        if on_error is not None:
-            on_error(error)
-
-    extracted = (
-        extract_document(doc) for doc in iter_documents(paths, on_error=failed, stdin=stdin)
-    )
-    analysis = analyse(extracted, ruleset)
-    discrepancies = run_rules(analysis.corpus, ruleset.enabled())
-    extraction = Extraction(analysis.documents, analysis.facts, errors)
-    return CheckResult(extraction, list(analysis.corpus.claims), discrepancies)

@@ -280,6 +280,8 @@ def load_rule_file(
     """
     specs = registry() if kinds is None else kinds
     item = _parse_file(Path(path), specs)
+    if item is None:
+        raise RuleFileError(str(path), "a review decisions file, not a rule (see factcheck review)")
     if isinstance(item, Vocabulary):
         return item
     rule = _finish(item, specs)
@@ -468,7 +470,7 @@ class _Draft:
 # ------------------------------------------------------------------ parsing one file
 
 
-def _parse_file(path: Path, kinds: Mapping[str, KindSpec]) -> _Draft | Vocabulary:
+def _parse_file(path: Path, kinds: Mapping[str, KindSpec]) -> _Draft | Vocabulary | None:
     f = _File(path)
     root = f.root
     if root is None or (isinstance(root, ScalarNode) and f.value(root) is None):
@@ -477,6 +479,8 @@ def _parse_file(path: Path, kinds: Mapping[str, KindSpec]) -> _Draft | Vocabular
         shown = _shown(root, f.value(root))
         raise f.fail(root, f"a rule file must be a mapping (a rule or 'vocabulary:'), not {shown}")
     pairs = f.pairs(root, "a rule file")
+    if set(pairs) == {"reviews"}:
+        return None  # review decisions live beside the rules; factcheck.review reads them
     if "vocabulary" in pairs:
         for key, (key_node, _) in pairs.items():
             if key != "vocabulary":
@@ -770,6 +774,8 @@ def _load_folder(folder: Path, kinds: Mapping[str, KindSpec]) -> tuple[list[_Dra
     vocabulary = Vocabulary()
     for path in _rule_files(folder):
         item = _parse_file(path, kinds)
+        if item is None:
+            continue
         if isinstance(item, Vocabulary):
             vocabulary = vocabulary.merged(item)
             continue

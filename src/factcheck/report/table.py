@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factcheck.facts import LEVELS, Claim, Discrepancy
@@ -59,8 +59,29 @@ def summary(discrepancies: Sequence[Discrepancy], sources: int, figures: int) ->
     )
 
 
-def discrepancy_table(discrepancies: Sequence[Discrepancy], sources: int, figures: int) -> str:
-    """One row per discrepancy, grouped by level, with a summary line."""
+HEADERS = (
+    "id",
+    "rule",
+    "metric / period",
+    "one side",
+    "other side",
+    "difference",
+    "explanation",
+    "review",
+)
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
+_RESET = "\033[0m"
+
+
+def discrepancy_table(
+    discrepancies: Sequence[Discrepancy],
+    sources: int,
+    figures: int,
+    *,
+    statuses: Mapping[str, str] | None = None,
+    colour: bool = False,
+) -> str:
+    """One row per discrepancy, grouped by level, with review status and a summary line."""
     from tabulate import tabulate
 
     parts: list[str] = []
@@ -82,18 +103,19 @@ def discrepancy_table(discrepancies: Sequence[Discrepancy], sources: int, figure
                     _side(others),
                     _difference(d),
                     d.explanation,
+                    (statuses or {}).get(d.id, "unreviewed"),
                 ]
             )
         if rows:
-            parts.append(f"{level.upper()}S" if len(rows) != 1 else level.upper())
+            label = f"{level.upper()}S" if len(rows) != 1 else level.upper()
+            parts.append(f"{_COLOURS[level]}{label}{_RESET}" if colour else label)
             parts.append(
                 tabulate(
                     rows,
-                    headers=["id", "rule", "metric / period", "one side", "other side",
-                             "difference", "explanation"],
+                    headers=HEADERS,
                     tablefmt="simple_grid",
                 )
-            )  # fmt: skip
+            )
     parts.append(summary(discrepancies, sources, figures))
     return "\n".join(parts) + "\n"
 

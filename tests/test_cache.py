@@ -1,0 +1,72 @@
+"""The extraction cache: same results as without it, rebuilt when corrupt, shared safely."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from factcheck.api import check
+from factcheck.cache import ExtractionCache, code_version
+
+from conftest import SOURCES
+
+
+def _facts(result: object) -> str:
+    return json.dumps(result.to_dict(), sort_keys=True)  # type: ignore[attr-defined]
+
+
+def test_cached_run_equals_uncached_run(tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite"
+    plain = check([SOURCES])
+    first = check([SOURCES], cache=db)
+    second = check([SOURCES], cache=db)
+    assert _facts(plain) == _facts(first) == _facts(second)
+    with ExtractionCache(db) as cache:
+        doc = first.extraction.sources[0]
+        assert cache.get(doc) is not None
+        assert cache.hits == 1
+
+
+def test_changed_text_is_re_extracted(tmp_path: Path) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    article.write_text("In 2023, trade reached $245 billion.\n", encoding="utf-8")
+    db = tmp_path / "cache.sqlite"
+    assert check([corpus], cache=db).extraction.facts[1].value == 245_000_000_000
+    article.write_text("In 2023, trade reached $254 billion.\n", encoding="utf-8")
+    assert check([corpus], cache=db).extraction.facts[1].value == 254_000_000_000
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite"
+    db.write_bytes(b"this is not a database" * 100)
+    warnings: list[str] = []
+    result = check([SOURCES], cache=db, warn=warnings.append)
+    assert any("rebuilding" in w for w in warnings)
+    assert _facts(result) == _facts(check([SOURCES]))
+    assert check([SOURCES], cache=db, warn=warnings.append).extraction.facts
+
+
+def test_code_version_is_stable() -> None:
+    assert code_version() == code_version()
+    assert len(code_version()) == 16
+
+
+def test_two_processes_share_the_cache(tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite"
+    code = (
+        "import sys, json; from factcheck.api import check; "
+        f"r = check([{str(SOURCES)!r}], cache={str(db)!r}); "
+        "print(len(r.extraction.facts), len(r.discrepancies))"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    expected = f"{len(check([SOURCES]).extraction.facts)} {len(check([SOURCES]).discrepancies)}"
+    assert outputs == [expected, expected]
