@@ -24,8 +24,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(REPO / "rules", tmp_path / "rules")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    for argv in (["init", "-q"], ["add", "-A"], ["-c", "user.name=T", "-c", "user.email=t@x",
-                                                  "commit", "-qm", "corpus"]):
+    for argv in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "corpus"],
+    ):
         subprocess.run(["git", *argv], check=True, capture_output=True)
     return tmp_path
 
@@ -51,7 +54,18 @@ def test_review_flow(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "review", "--no-cache")
     assert "3 of 3 discrepancies unreviewed" in out
     ident = out.split()[0]
-    code, out, _ = run(capsys, "review", ident[:6], "--status", "accepted", "--note", "ok", "--by", "Ed", "--no-cache")
+    code, out, _ = run(
+        capsys,
+        "review",
+        ident[:6],
+        "--status",
+        "accepted",
+        "--note",
+        "ok",
+        "--by",
+        "Ed",
+        "--no-cache",
+    )
     assert code == 0
     assert f"{ident}: accepted by Ed" in out
     code, out, _ = run(capsys, "review", "--no-cache")
@@ -61,7 +75,9 @@ def test_review_flow(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert statuses[ident] == "accepted"
 
 
-def test_review_needs_a_note_and_a_known_id(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_review_needs_a_note_and_a_known_id(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, out, _ = run(capsys, "review", "--no-cache")
     ident = out.split()[0]
     code, _, err = run(capsys, "review", ident, "--status", "false-alarm", "--no-cache")
@@ -72,9 +88,13 @@ def test_review_needs_a_note_and_a_known_id(project: Path, capsys: pytest.Captur
     assert "no discrepancy with id" in err
 
 
-def test_check_new_reports_only_the_new_article(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_new_reports_only_the_new_article(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "sources" / "new-wire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--new", "sources/new-wire.txt", "--format", "json", "--no-cache")
+    code, out, _ = run(
+        capsys, "check", "--new", "sources/new-wire.txt", "--format", "json", "--no-cache"
+    )
     data = json.loads(out)
     assert code == 1  # a value conflict (error) involving the new article
     assert data["discrepancies"]
@@ -90,7 +110,9 @@ def test_changed_since(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
     (project / "sources" / "new-wire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     code, out, _ = run(capsys, "check", "--changed-since", "HEAD", "--format", "json", "--no-cache")
     assert code == 1
-    assert {c["source"] for d in json.loads(out)["discrepancies"] for c in d["claims"]} >= {"new-wire"}
+    assert {c["source"] for d in json.loads(out)["discrepancies"] for c in d["claims"]} >= {
+        "new-wire"
+    }
 
 
 def test_changed_since_bad_ref(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,12 +121,28 @@ def test_changed_since_bad_ref(project: Path, capsys: pytest.CaptureFixture[str]
     assert err.startswith("error: --changed-since no-such-ref:")
 
 
-def test_accepted_discrepancies_do_not_fail_ci(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_accepted_discrepancies_do_not_fail_ci(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "sources" / "new-wire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    _, out, _ = run(capsys, "check", "--new", "sources/new-wire.txt", "--format", "json", "--no-cache")
+    _, out, _ = run(
+        capsys, "check", "--new", "sources/new-wire.txt", "--format", "json", "--no-cache"
+    )
     for d in json.loads(out)["discrepancies"]:
-        run(capsys, "review", d["id"], "--status", "accepted", "--note", "known", "--by", "Ed", "--no-cache",
-            "--sources", "sources")
+        run(
+            capsys,
+            "review",
+            d["id"],
+            "--status",
+            "accepted",
+            "--note",
+            "known",
+            "--by",
+            "Ed",
+            "--no-cache",
+            "--sources",
+            "sources",
+        )
     code, _, _ = run(capsys, "check", "--new", "sources/new-wire.txt", "--no-cache")
     assert code == 0
 
@@ -125,7 +163,9 @@ def test_unknown_pyproject_key(project: Path, capsys: pytest.CaptureFixture[str]
     assert err.startswith("error: pyproject.toml:2: unknown key 'sorces'")
 
 
-def test_shipped_hook_and_workflow_commands_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_shipped_hook_and_workflow_commands_run(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The pre-commit hook's entry and the workflow's factcheck steps are valid command lines."""
     import shlex
 
@@ -133,11 +173,13 @@ def test_shipped_hook_and_workflow_commands_run(project: Path, capsys: pytest.Ca
 
     (project / "sources" / "new-wire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    argv = shlex.split(hook["entry"])[1:] + ["sources/new-wire.txt", "--no-cache"]
+    argv = [*shlex.split(hook["entry"])[1:], "sources/new-wire.txt", "--no-cache"]
     code, out, _ = run(capsys, *argv)
     assert code == 1
     assert "new-wire" in out
-    workflow = yaml.safe_load((REPO / ".github/workflows/factcheck.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(
+        (REPO / ".github/workflows/factcheck.yml").read_text(encoding="utf-8")
+    )
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["factcheck"]["steps"])
     assert "factcheck report" in steps
     assert "factcheck check --changed-since" in steps

@@ -15,10 +15,20 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 from factcheck.errors import SourceError
 from factcheck.extract import extract_document
 from factcheck.facts import FACT_COLUMNS, Claim, Discrepancy, Document, Fact
-from factcheck.ingest import document_from_text, iter_documents, read_document
+from factcheck.ingest import (
+    RawSource,
+    document_from_raw,
+    document_from_text,
+    iter_documents,
+    iter_sources,
+    read_document,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from factcheck.cache import ExtractionCache, Signature
+    from factcheck.rulefile import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,27 +180,93 @@ def check(
     if new_files is not None:
         covered = {_resolved(p) for p in _files_under(paths)}
         everything += [p for p in sorted(new_files) if p not in covered]
-    docs = iter_documents(everything, on_error=failed, stdin=stdin)
+    sources = iter_sources(everything, on_error=failed, stdin=stdin)
     store = ExtractionCache(cache, warn) if cache else None
     if store is not None:
         store.__enter__()
     try:
-        extracted = []
-        for i, item in enumerate(cached_extraction(docs, extract_document, store), 1):
-            extracted.append(item)
-            if progress is not None:
-                progress(i)
+        if new_files is None:
+            extracted = []
+            for i, item in enumerate(cached_extraction(sources, extract_document, store), 1):
+                extracted.append(item)
+                if progress is not None:
+                    progress(i)
+        else:
+            extracted = _relevant(list(sources), new_files, store, ruleset.vocabulary)
     finally:
         if store is not None:
             store.__exit__(None, None, None)
     analysis = analyse(extracted, ruleset)
     discrepancies = run_rules(analysis.corpus, ruleset.enabled())
     new_ids: frozenset[str] | None = None
+    documents, facts = analysis.documents, analysis.facts
     if new_files is not None:
         new_ids = frozenset(d.id for d in analysis.documents if _resolved(d.path) in new_files)
         discrepancies = [d for d in discrepancies if any(c.source in new_ids for c in d.claims)]
-    extraction = Extraction(analysis.documents, analysis.facts, errors)
+        shown = new_ids | {c.source for d in discrepancies for c in d.claims}
+        documents = [d for d in documents if d.id in shown]
+        facts = [f for f in facts if f.source in shown]
+    extraction = Extraction(documents, facts, errors)
     return CheckResult(extraction, list(analysis.corpus.claims), discrepancies, new_ids)
+
+
+#: a metric that more than this share of the corpus has says little about who can disagree
+CROWDED_SHARE = 0.05
+
+
+def _relevant(
+    raws: list[RawSource],
+    new_files: set[str],
+    store: ExtractionCache | None,
+    vocabulary: Vocabulary,
+) -> list[tuple[Document, list[Fact]]]:
+    """The new articles and the articles of the corpus that could disagree with them.
+
+    An article can disagree with a new one only if one of its figures measures
+    the same thing, or it reports the same event: its cached signature says so
+    without reading it again. Metrics that a large share of the corpus has
+    (``year``) are not enough on their own. Articles not in the cache are
+    extracted (and cached) first.
+    """
+    from factcheck.attribute import canonical, synonym_map
+    from factcheck.cache import cached_extraction, key_of, signature_of
+
+    new_raws = [r for r in raws if _resolved(r.path) in new_files]
+    old_raws = [r for r in raws if _resolved(r.path) not in new_files]
+    new_items = list(cached_extraction(new_raws, extract_document, store))
+    synonyms = synonym_map(vocabulary)
+
+    def keys(sig: Signature) -> set[tuple[str, str]]:
+        return {(kind, canonical(metric, synonyms)) for kind, metric in sig.metrics}
+
+    wanted: set[tuple[str, str]] = set()
+    events: set[str] = set()
+    for doc, doc_facts in new_items:
+        sig = signature_of(doc, doc_facts)
+        wanted |= keys(sig)
+        if sig.event:
+            events.add(sig.event)
+    keyed = {key_of(r): r for r in old_raws}
+    sigs = store.signatures(list(keyed)) if store is not None else {}
+    extracted: dict[str, tuple[Document, list[Fact]]] = {}
+    for key, raw in keyed.items():
+        if key not in sigs:  # not cached yet: extract it once, and remember it
+            doc, doc_facts = extract_document(document_from_raw(raw))
+            sigs[key] = store.put(doc, doc_facts) if store else signature_of(doc, doc_facts)
+            extracted[key] = (doc, doc_facts)
+    counts: dict[tuple[str, str], int] = {}
+    for sig in sigs.values():
+        for k in keys(sig):
+            counts[k] = counts.get(k, 0) + 1
+    crowded = max(20, int(len(sigs) * CROWDED_SHARE))
+    useful = {k for k in wanted if counts.get(k, 0) <= crowded}
+    items = list(new_items)
+    for key, raw in keyed.items():
+        sig = sigs[key]
+        if keys(sig) & useful or (sig.event is not None and sig.event in events):
+            hit = extracted.get(key) or (store.get(raw) if store is not None else None)
+            items.append(hit or extract_document(document_from_raw(raw)))
+    return items
 
 
 def _resolved(path: str | Path) -> str:

@@ -547,7 +547,7 @@ def claims_of(
         bounds = sentences.around(fact.start, fact.end)
         bounds_of.append(bounds)
         by_sentence.setdefault(bounds, []).append(fact)
-    synonyms = _synonym_map(vocabulary)
+    synonyms = synonym_map(vocabulary)
     claims: list[Claim] = []
     previous: Metric | None = None
     previous_sentence: tuple[int, int] | None = None
@@ -595,7 +595,8 @@ def claims_of(
     return claims
 
 
-def _synonym_map(vocabulary: Vocabulary | None) -> dict[str, str]:
+def synonym_map(vocabulary: Vocabulary | None) -> dict[str, str]:
+    """Word (or phrase key) -> the name of its synonym group or metric."""
     out: dict[str, str] = {}
     if vocabulary is None:
         return out

@@ -15,12 +15,14 @@ import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.facts import Document, Fact, Published
+from factcheck.ingest import RawSource, document_from_raw
 
 #: the modules whose code decides what is extracted: any change invalidates the cache
 _STAGES = (
@@ -33,9 +35,11 @@ _STAGES = (
     "sentences.py",
     "dateparse.py",
     "facts.py",
+    "attribute.py",
+    "events.py",
     "extract",
 )
-SCHEMA = 1
+SCHEMA = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,13 +56,44 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def key_of(doc: Document) -> str:
+def key_of(doc: Document | RawSource) -> str:
+    """The cache key of an article: its text, id, path and format, and the code version."""
+    fmt = doc.format
     digest = hashlib.sha256()
-    for part in (code_version(), doc.id, doc.path, doc.format):
+    for part in (code_version(), doc.id, doc.path, fmt):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     digest.update(doc.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What an article's figures measure and the event it reports (before any vocabulary).
+
+    Enough to tell, without reading the article again, whether it can
+    disagree with a new one: ``check --new`` compares a new article only with
+    the articles whose signature shares a metric or the event.
+    """
+
+    metrics: frozenset[tuple[str, str]]
+    event: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"metrics": sorted(self.metrics), "event": self.event}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Signature:
+        return cls(frozenset((k, m) for k, m in data["metrics"]), data["event"])
+
+
+def signature_of(doc: Document, facts: list[Fact]) -> Signature:
+    from factcheck.attribute import claims_of
+    from factcheck.events import main_event
+
+    metrics = frozenset((c.fact.kind, c.metric) for c in claims_of(doc, facts))
+    event = main_event(doc, facts)
+    return Signature(metrics, event.key if event is not None else None)
 
 
 def _published_dict(p: Published) -> dict[str, Any]:
@@ -81,9 +116,10 @@ def _published(d: dict[str, Any]) -> Published:
     )
 
 
-def encode(doc: Document, facts: list[Fact]) -> str:
+def encode(doc: Document, facts: list[Fact], signature: Signature) -> str:
     return json.dumps(
         {
+            "signature": signature.to_json(),
             "published": _published_dict(doc.published),
             "match_text": doc.match_text,
             "title": doc.title,
@@ -97,12 +133,15 @@ def encode(doc: Document, facts: list[Fact]) -> str:
     )
 
 
-def decode(doc: Document, payload: str) -> tuple[Document, list[Fact]]:
-    """The cached result for ``doc`` (whose text the key was made from)."""
+def decode(raw: Document | RawSource, payload: str) -> tuple[Document, list[Fact]]:
+    """The cached result for ``raw`` (whose text the key was made from)."""
     data = json.loads(payload)
-    cached = dataclasses.replace(
-        doc,
+    cached = Document(
+        id=raw.id,
+        path=raw.path,
+        text=raw.text,
         match_text=data["match_text"],
+        format=raw.format,
         title=data["title"],
         outlet=data["outlet"],
         url=data["url"],
@@ -122,7 +161,7 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
         self._db: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple[str, str, Signature]] = []
 
     def __enter__(self) -> ExtractionCache:
         self._db = self._open()
@@ -140,8 +179,14 @@ class ExtractionCache:
         db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            with db:  # an older layout: start afresh (the cache is disposable)
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DROP TABLE IF EXISTS extraction")
+                db.execute(f"PRAGMA user_version = {SCHEMA}")
         db.execute(
-            "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, payload TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS extraction"
+            " (key TEXT PRIMARY KEY, payload TEXT NOT NULL, signature TEXT NOT NULL)"
         )
         db.execute("SELECT count(*) FROM extraction").fetchone()
         return db
@@ -163,7 +208,7 @@ class ExtractionCache:
             self.warn(f"{self.path}: cache disabled ({error})")
             return None
 
-    def get(self, doc: Document) -> tuple[Document, list[Fact]] | None:
+    def get(self, doc: Document | RawSource) -> tuple[Document, list[Fact]] | None:
         if self._db is None:
             return None
         try:
@@ -186,12 +231,32 @@ class ExtractionCache:
         self.hits += 1
         return result
 
-    def put(self, doc: Document, facts: list[Fact]) -> None:
+    def put(self, doc: Document, facts: list[Fact]) -> Signature:
+        signature = signature_of(doc, facts)
         if self._db is None:
-            return
-        self._pending.append((key_of(doc), encode(doc, facts)))
+            return signature
+        self._pending.append((key_of(doc), encode(doc, facts, signature), signature))
         if len(self._pending) >= 500:
             self.flush()
+        return signature
+
+    def signatures(self, keys: list[str]) -> dict[str, Signature]:
+        """The signatures of the cached articles among ``keys``."""
+        if self._db is None:
+            return {}
+        self.flush()
+        out: dict[str, Signature] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                batch = keys[i : i + 500]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, signature FROM extraction WHERE key IN ({marks})"
+                for key, sig in self._db.execute(query, batch):
+                    out[key] = Signature.from_json(json.loads(sig))
+        except (sqlite3.DatabaseError, ValueError, KeyError) as error:
+            self.warn(f"{self.path}: cache unreadable ({error}); continuing without it")
+            return {}
+        return out
 
     def flush(self) -> None:
         if self._db is None or not self._pending:
@@ -200,7 +265,8 @@ class ExtractionCache:
             with self._db:  # one transaction
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO extraction (key, payload) VALUES (?, ?)", self._pending
+                    "INSERT OR REPLACE INTO extraction (key, payload, signature) VALUES (?, ?, ?)",
+                    [(k, p, json.dumps(sig.to_json())) for k, p, sig in self._pending],
                 )
         except sqlite3.DatabaseError as error:
             self.warn(f"{self.path}: could not write the cache ({error})")
@@ -208,17 +274,17 @@ class ExtractionCache:
 
 
 def cached_extraction(
-    docs: Iterator[Document],
+    sources: Iterable[RawSource],
     extract: Callable[[Document], tuple[Document, list[Fact]]],
     cache: ExtractionCache | None,
 ) -> Iterator[tuple[Document, list[Fact]]]:
-    """Each document's extraction, from the cache when it holds this exact text."""
-    for doc in docs:
-        hit = cache.get(doc) if cache is not None else None
+    """Each article's extraction, from the cache when it holds this exact text."""
+    for raw in sources:
+        hit = cache.get(raw) if cache is not None else None
         if hit is not None:
             yield hit
             continue
-        result = extract(doc)
+        result = extract(document_from_raw(raw))
         if cache is not None:
             cache.put(*result)  # the extracted document: its publication date is known now
         yield result

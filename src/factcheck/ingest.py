@@ -21,6 +21,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -637,8 +638,19 @@ def _source_id(path: Path, root: Path | None) -> str:
     return rel.with_suffix("").as_posix()
 
 
-def read_document(path: Path, *, root: Path | None = None) -> Document:
-    """Read one article file; its id is its path under ``root``, without suffix.
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """An article file decoded, before its match text is built (see :func:`document_from_raw`)."""
+
+    id: str
+    path: str
+    format: Format
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+def read_source(path: Path, *, root: Path | None = None) -> RawSource:
+    """Read and decode one article file; its id is its path under ``root``, without suffix.
 
     Raises :class:`SourceError` for a file that cannot be read, is binary or is
     empty. Text that is not valid UTF-8 is still read, with a warning.
@@ -651,13 +663,19 @@ def read_document(path: Path, *, root: Path | None = None) -> Document:
     text, warnings = _decode(data, where)
     if not normalize_typography(text).strip():
         raise SourceError(where, "empty file")
+    return RawSource(_source_id(path, root), where, _format_of(path), text, tuple(warnings))
+
+
+def document_from_raw(raw: RawSource) -> Document:
+    """The document of a decoded article file."""
     return document_from_text(
-        text,
-        id=_source_id(path, root),
-        path=where,
-        fmt=_format_of(path),
-        warnings=tuple(warnings),
+        raw.text, id=raw.id, path=raw.path, fmt=raw.format, warnings=raw.warnings
     )
+
+
+def read_document(path: Path, *, root: Path | None = None) -> Document:
+    """Read one article file (see :func:`read_source`) into a document."""
+    return document_from_raw(read_source(path, root=root))
 
 
 def _article_files(folder: str, visited: set[str]) -> Iterator[str | SourceError]:
@@ -696,6 +714,17 @@ def iter_documents(
     Documents are read one at a time as the iterator is consumed. A problem with
     one source goes to ``on_error`` and the others are still read.
     """
+    for raw in iter_sources(paths, on_error=on_error, stdin=stdin):
+        yield document_from_raw(raw)
+
+
+def iter_sources(
+    paths: Sequence[str | Path],
+    *,
+    on_error: Callable[[SourceError], None],
+    stdin: TextIO | None = None,
+) -> Iterator[RawSource]:
+    """Decoded article files from files, folders (recursive) and ``-`` (standard input)."""
     for given in paths:
         if str(given) == "-":
             text = (stdin if stdin is not None else sys.stdin).read()
@@ -703,7 +732,7 @@ def iter_documents(
             if not normalize_typography(text).strip():
                 on_error(SourceError("-", "empty input"))
                 continue
-            yield document_from_text(text, id="-", path="-", fmt="txt")
+            yield RawSource("-", "-", "txt", text)
             continue
         path = Path(given)
         if path.is_dir():
@@ -715,14 +744,14 @@ def iter_documents(
                     continue
                 found = True
                 try:
-                    yield read_document(Path(item), root=path)
+                    yield read_source(Path(item), root=path)
                 except SourceError as exc:
                     on_error(exc)
             if not found:
                 on_error(SourceError(str(given), "no articles found (.txt, .md, .html)"))
         elif path.exists():
             try:
-                yield read_document(path)
+                yield read_source(path)
             except SourceError as exc:
                 on_error(exc)
         else:
