@@ -7,10 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import SOURCES
 from factcheck.api import check
 from factcheck.cache import ExtractionCache, code_version
-
-from conftest import SOURCES
 
 
 def _facts(result: object) -> str:

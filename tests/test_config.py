@@ -22,7 +22,9 @@ def test_defaults_without_a_pyproject(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_values_from_pyproject(tmp_path: Path) -> None:
-    path = write(tmp_path, 'sources = "articles"\nformats = ["html", "json"]\nfail-on = "warning"\n')
+    path = write(
+        tmp_path, 'sources = "articles"\nformats = ["html", "json"]\nfail-on = "warning"\n'
+    )
     settings = load_settings(path)
     assert (settings.sources, settings.formats, settings.fail_on) == (
         "articles",
@@ -41,7 +43,7 @@ def test_flags_win(tmp_path: Path) -> None:
     ("body", "message"),
     [
         ('sorces = "x"\n', "pyproject.toml:5: unknown key 'sorces' in [tool.factcheck]"),
-        ("annotations = \"ten\"\n", "pyproject.toml:5: annotations must be a int"),
+        ('annotations = "ten"\n', "pyproject.toml:5: annotations must be a int"),
         ('formats = ["pdf"]\n', "pyproject.toml:5: formats must be among html, md, json, csv"),
         ('fail-on = "fatal"\n', "pyproject.toml:5: fail-on must be one of"),
         ("annotations = 0\n", "pyproject.toml:5: annotations must be at least 1"),
@@ -50,7 +52,9 @@ def test_flags_win(tmp_path: Path) -> None:
 def test_bad_settings(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(UserError) as error:
         load_settings(write(tmp_path, body))
-    assert str(error.value).startswith(str(tmp_path / message.split(":")[0]) + ":" + message.split(":", 1)[1])
+    assert str(error.value).startswith(
+        str(tmp_path / message.split(":")[0]) + ":" + message.split(":", 1)[1]
+    )
 
 
 def test_invalid_toml(tmp_path: Path) -> None:

@@ -33,7 +33,10 @@ def test_record_and_apply(tmp_path: Path) -> None:
     record(path, first, "accepted", "different years", by="Ed", today=dt.date(2025, 5, 10))
     record(path, second, "confirmed", "", by="Ed", today=dt.date(2025, 5, 10))
     reviews = load_reviews(path)
-    assert {r.id: r.status for r in reviews.values()} == {first["id"]: "accepted", second["id"]: "confirmed"}
+    assert {r.id: r.status for r in reviews.values()} == {
+        first["id"]: "accepted",
+        second["id"]: "confirmed",
+    }
     assert reviews[first["id"]].claims[0]["text"] == first["claims"][0]["text"]
     stale = apply(d, reviews)
     assert stale == []
@@ -74,9 +77,12 @@ def test_other_entries_and_comments_survive_rewrites(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("reviews: [\n", "not valid YAML"), ("reviews: 3\n", "'reviews' list"),
-     ("reviews:\n  - {status: accepted}\n", "needs an 'id'"),
-     ("reviews:\n  - {id: abc, status: maybe}\n", "status must be one of")],
+    [
+        ("reviews: [\n", "not valid YAML"),
+        ("reviews: 3\n", "'reviews' list"),
+        ("reviews:\n  - {status: accepted}\n", "needs an 'id'"),
+        ("reviews:\n  - {id: abc, status: maybe}\n", "status must be one of"),
+    ],
 )
 def test_bad_reviews_file(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "reviews.yaml"

@@ -9,8 +9,6 @@ is one; 2 usage or configuration error, or a source that could not be read.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -26,10 +24,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-
-#: characters that make a spreadsheet read a CSV cell as a formula
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 CHECK_FORMATS = ("auto", "table", "json", "csv", "markdown", "html", "github", "sarif", "junit")
 STATUSES = ("confirmed", "accepted", "false-alarm")
@@ -188,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from factcheck.api import extract
+    from factcheck.report.csv_out import facts_csv
 
     def report_error(error: SourceError) -> None:
         print(f"error: {error}", file=err)
@@ -200,7 +195,7 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
-        out.write(facts_csv(result))
+        out.write(facts_csv(result.to_dict()))
     else:
         out.write(facts_table(result))
     if not result.sources:
@@ -523,24 +518,6 @@ def _walk(pending: list[dict[str, Any]], settings: Settings, out: TextIO) -> int
         review = record(settings.reviews, d, keys[answer], note)
         print(f"recorded {review.id}: {review.status}", file=out)
     return EXIT_OK
-
-
-def _csv_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
-
-
-def facts_csv(result: Extraction) -> str:
-    """The facts as CSV, cells that a spreadsheet would run as formulas defused."""
-    from factcheck.facts import FACT_COLUMNS
-
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(FACT_COLUMNS)
-    for fact in result.facts:
-        writer.writerow([_csv_cell(getattr(fact, name)) for name in FACT_COLUMNS])
-    return buf.getvalue()
 
 
 def _short(text: str, width: int = 48) -> str:
