@@ -13,13 +13,12 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from factcheck.report.common import summary
 from factcheck.report.html import render_html
-from factcheck.report.table import summary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 NAMES = ["demo-check", "stories-check"]
@@ -44,9 +43,7 @@ def test_renders_fixture(name: str) -> None:
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert page.rstrip().endswith("</html>")
     expected = summary(
-        [SimpleNamespace(level=d["level"]) for d in data["discrepancies"]],  # type: ignore[misc]
-        len(data["sources"]),
-        len(data["facts"]),
+        [d["level"] for d in data["discrepancies"]], len(data["sources"]), len(data["facts"])
     )
     assert f'<p class="summary" id="fc-summary">{expected}</p>' in page
     n = len(data["discrepancies"])

@@ -14,15 +14,14 @@ end the command early nor start a new one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any
 
-from factcheck.report.table import summary
+from factcheck.report.common import SETTLED, settled, status, summary
 
 if TYPE_CHECKING:
-    from factcheck.facts import Discrepancy
+    pass
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
-_SUPPRESSED = ("accepted", "false-alarm")
 
 
 def escape_data(text: str) -> str:
@@ -52,7 +51,7 @@ def render_github(data: Mapping[str, Any], *, limit: int = 50) -> str:
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
     discrepancies = list(data.get("discrepancies") or [])
-    shown = [d for d in discrepancies if _status(d) not in _SUPPRESSED]
+    shown = [d for d in discrepancies if status(d) not in SETTLED]
     lines = [_annotation(d) for d in shown[:limit]]
     more = len(shown) - len(lines)
     if discrepancies:
@@ -63,10 +62,6 @@ def render_github(data: Mapping[str, Any], *, limit: int = 50) -> str:
         else:
             lines.append(f"::notice::{totals}")
     return "".join(line + "\n" for line in lines)
-
-
-def _status(d: Mapping[str, Any]) -> str:
-    return str((d.get("review") or {}).get("status") or "unreviewed")
 
 
 def _has_file(claim: Mapping[str, Any]) -> bool:
@@ -109,20 +104,14 @@ def _annotation(d: Mapping[str, Any]) -> str:
     return f"::{command} {properties}::{escape_data(message)}"
 
 
-class _Levelled(NamedTuple):
-    level: str
-
-
 def _totals(data: Mapping[str, Any], discrepancies: Sequence[Mapping[str, Any]]) -> str:
     """The table's summary line, plus the reviewed and new counts when there are any."""
-    levelled = [_Levelled(str(d.get("level"))) for d in discrepancies]
-    # summary() reads only each discrepancy's ``level``
     line = summary(
-        cast("Sequence[Discrepancy]", levelled),
+        [str(d.get("level")) for d in discrepancies],
         len(data.get("sources") or []),
         len(data.get("facts") or []),
     )
-    reviewed = sum(1 for d in discrepancies if _status(d) in _SUPPRESSED)
+    reviewed = sum(1 for d in discrepancies if settled(d))
     if reviewed:
         line += f"; {reviewed} reviewed as accepted or false alarm, not annotated"
     if any("new" in d for d in discrepancies):

@@ -27,6 +27,7 @@ from html import escape
 from typing import Any
 
 from factcheck.facts import LEVELS
+from factcheck.report.common import amount, difference, status, summary
 from factcheck.review import STATUSES, UNREVIEWED
 
 __all__ = ["render_html"]
@@ -241,18 +242,6 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _amount(value: float) -> str:
-    """Exact enough to tell close figures apart: ``244800000000`` -> ``244.8 billion``.
-
-    >>> _amount(244_800_000_000), _amount(347_000_000), _amount(67.4), _amount(12)
-    ('244.8 billion', '347 million', '67.4', '12')
-    """
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"{value / scale:,.6g} {word}"
-    return f"{value:,.6g}"
-
-
 def _reading(item: Record) -> str:
     """How a figure was read: its value, and its interval when that is wider.
 
@@ -270,7 +259,7 @@ def _reading(item: Record) -> str:
     number = _number(value)
     if value is None:
         return "?"
-    shown = str(value) if number is None else _amount(number)
+    shown = str(value) if number is None else amount(number)
     if number is not None and kind == "money" and unit:
         shown = f"{unit} {shown}"
     elif number is not None and unit == "percent":
@@ -278,7 +267,7 @@ def _reading(item: Record) -> str:
 
     def part(bound: Any) -> str:
         n = _number(bound)
-        return _amount(n) if n is not None else str(bound)
+        return amount(n) if n is not None else str(bound)
 
     if low is not None and high is not None and (low, high) != (value, value) and low != high:
         return f"{shown} ({part(low)} to {part(high)})"
@@ -295,23 +284,15 @@ def _difference(d: Record) -> tuple[str, float | None]:
     Rows sort by the relative difference (in percent), the only measure that
     compares across units; a difference without one (days between dates) sorts last.
     """
-    difference = d.get("difference") or {}
-    absolute = _number(difference.get("absolute"))
-    relative = _number(difference.get("relative"))
+    diff = d.get("difference") or {}
+    absolute = _number(diff.get("absolute"))
+    relative = _number(diff.get("relative"))
     claims = d.get("claims") or []
     if absolute is None or not claims:
         return "", None
     kind, unit = _text(claims[0].get("kind")), _text(claims[0].get("unit"))
-    if kind == "date":
-        return f"{absolute:,.0f} day{'s' if absolute != 1 else ''}", None
-    shown = _amount(absolute)
-    if kind == "money":
-        shown = f"{unit} {shown}"
-    elif kind == "percent":
-        shown += " points" if unit == "percent" else f" {unit}s"
-    if relative is not None:
-        shown += f" ({relative:.1%})"
-    return shown, (relative * 100 if relative is not None else None)
+    shown = difference(kind, unit, absolute, relative)
+    return shown, (relative * 100 if relative is not None and kind != "date" else None)
 
 
 def _sides(d: Record) -> tuple[list[Record], list[Record]]:
@@ -322,22 +303,6 @@ def _sides(d: Record) -> tuple[list[Record], list[Record]]:
     if not one:
         return claims[:1], claims[1:]
     return one, [c for c in claims if c.get("source") not in majority]
-
-
-def _summary(levels: Sequence[str], sources: int, figures: int) -> str:
-    """The summary line of :func:`factcheck.report.table.summary`, from levels alone."""
-    counts = {level: sum(1 for found in levels if found == level) for level in LEVELS}
-    parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
-    detail = f" ({', '.join(parts)})" if parts else ""
-    n = len(levels)
-    return (
-        f"{n} discrepanc{'ies' if n != 1 else 'y'}{detail} in {sources} source"
-        f"{'s' if sources != 1 else ''}, {figures} figures"
-    )
-
-
-def _status(d: Record) -> str:
-    return _text((d.get("review") or {}).get("status")) or UNREVIEWED
 
 
 def _ordered_statuses(statuses: Iterable[str]) -> list[str]:
@@ -402,8 +367,8 @@ def _highlight(sentence: str, figure: str, width: int | None = None) -> str:
 def _header(data: Record, title: str) -> str:
     discrepancies: list[Record] = list(data.get("discrepancies") or [])
     sources, facts = data.get("sources") or [], data.get("facts") or []
-    line = _summary([_text(d.get("level")) for d in discrepancies], len(sources), len(facts))
-    statuses = Counter(_status(d) for d in discrepancies)
+    line = summary([_text(d.get("level")) for d in discrepancies], len(sources), len(facts))
+    statuses = Counter(status(d) for d in discrepancies)
     review = ", ".join(f"{statuses[s]} {s}" for s in _ordered_statuses(statuses))
     parts = [
         "<header>",
@@ -438,7 +403,7 @@ def _controls(discrepancies: Sequence[Record]) -> str:
     ordered_levels = [lv for lv in LEVELS if lv in levels] + sorted(levels - set(LEVELS))
     rules = sorted({(_text(d.get("rule")), _text(d.get("name"))) for d in discrepancies})
     sources = sorted({_text(c.get("source")) for d in discrepancies for c in d.get("claims") or []})
-    statuses = _ordered_statuses(_status(d) for d in discrepancies)
+    statuses = _ordered_statuses(status(d) for d in discrepancies)
     n = len(discrepancies)
     return "\n".join(
         [
@@ -490,7 +455,7 @@ def _row(d: Record) -> str:
     period = _text(d.get("period"))
     attrs = (
         f'id="{_e("row-" + ident)}" data-id="{_e(ident)}" data-level="{_e(level)}" '
-        f'data-rule="{_e(rule)}" data-review="{_e(_status(d))}" '
+        f'data-rule="{_e(rule)}" data-review="{_e(status(d))}" '
         f'data-sources="{_e(json.dumps(sources, ensure_ascii=False))}" '
         f'data-text="{_e(d.get("message"))}"'
     )
@@ -505,7 +470,7 @@ def _row(d: Record) -> str:
         _side_cell(other),
         f'<td class="num" data-sort="{"" if sort is None else repr(sort)}">{_e(shown)}</td>',
         f"<td>{_e(d.get('explanation'))}</td>",
-        f'<td><span class="status">{_e(_status(d))}</span></td>',
+        f'<td><span class="status">{_e(status(d))}</span></td>',
     ]
     return f"<tr {attrs}>" + "".join(cells) + "</tr>"
 
@@ -702,7 +667,7 @@ def _details(d: Record) -> str:
         facts.append(f"difference: <b>{_e(difference)}</b>")
     if majority is not None:
         facts.append(f"majority: <b>{_e(majority)}</b>")
-    facts.append(f'review: <span class="status">{_e(_status(d))}</span>')
+    facts.append(f'review: <span class="status">{_e(status(d))}</span>')
     for key in ("by", "date", "note"):
         if review.get(key):
             facts.append(f"{key}: {_e(review.get(key))}")
@@ -734,7 +699,7 @@ def _url(url: str) -> str:
 
 def _fact_row(f: Record) -> str:
     number = _number(f.get("value"))
-    value = _amount(number) if number is not None else _text(f.get("value")) or "?"
+    value = amount(number) if number is not None else _text(f.get("value")) or "?"
     reading = _reading(f)
     return (
         f"<tr><td>{_e(f.get('kind'))}</td><td><b>{_e(f.get('text'))}</b></td>"

@@ -18,7 +18,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-_SUPPRESSED = ("accepted", "false-alarm")
+from factcheck.report.common import SETTLED, status
+
 _FAILING = ("error", "warning")
 #: characters that XML 1.0 does not allow, even as character references
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -85,10 +86,6 @@ def _count(root: ET.Element, suites: Sequence[ET.Element]) -> None:
         root.set(key, str(n))
 
 
-def _status(d: Mapping[str, Any]) -> str:
-    return str((d.get("review") or {}).get("status") or "unreviewed")
-
-
 def _where(claim: Mapping[str, Any]) -> str:
     path = claim.get("path") or claim.get("source") or "?"
     if claim.get("line") is None:
@@ -106,7 +103,7 @@ def _details(d: Mapping[str, Any]) -> str:
         f"level: {d.get('level')}",
         f"explanation: {d.get('explanation')}",
         f"metric: {d.get('metric')}; period: {d.get('period') or 'not stated'}",
-        f"review: {_status(d)}" + (f" ({review['note']})" if review.get("note") else ""),
+        f"review: {status(d)}" + (f" ({review['note']})" if review.get("note") else ""),
     ]
     if "new" in d:
         lines.append(f"new: {'yes' if d['new'] else 'no'}")
@@ -132,11 +129,11 @@ def _discrepancy_case(suite: ET.Element, d: Mapping[str, Any]) -> None:
     if "new" in d:
         props = ET.SubElement(case, "properties")
         ET.SubElement(props, "property", {"name": "new", "value": str(bool(d["new"])).lower()})
-    status = _status(d)
+    review_status = status(d)
     level = str(d.get("level"))
-    if status in _SUPPRESSED:
+    if review_status in SETTLED:
         note = (d.get("review") or {}).get("note")
-        reason = f"reviewed as {status}" + (f": {note}" if note else "")
+        reason = f"reviewed as {review_status}" + (f": {note}" if note else "")
         ET.SubElement(case, "skipped", {"message": xml_text(reason)})
     elif level in _FAILING:
         failure = ET.SubElement(
@@ -169,7 +166,7 @@ def _source_case(
     if path not in (None, "", "-"):
         attrs["file"] = xml_text(path)
     case = ET.SubElement(suite, "testcase", attrs)
-    active = [d for d in involved if _status(d) not in _SUPPRESSED]
+    active = [d for d in involved if status(d) not in SETTLED]
     failing = [d for d in active if d.get("level") in _FAILING]
     if failing:
         level = "error" if any(d.get("level") == "error" for d in failing) else "warning"
@@ -183,6 +180,6 @@ def _source_case(
     if quiet:
         out = ET.SubElement(case, "system-out")
         out.text = "\n\n".join(
-            (f"[reviewed as {_status(d)}] " if _status(d) in _SUPPRESSED else "") + _details(d)
+            (f"[reviewed as {status(d)}] " if status(d) in SETTLED else "") + _details(d)
             for d in quiet
         )

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any
 
-from factcheck.report.table import human, summary
+from factcheck.report.common import amount, difference, settled, status, summary
 
 if TYPE_CHECKING:
-    from factcheck.facts import Discrepancy
+    pass
 
-_SUPPRESSED = ("accepted", "false-alarm")
 _ESCAPES = str.maketrans(
     {
         "\\": "\\\\",
@@ -90,21 +89,15 @@ def render_markdown(data: Mapping[str, Any], *, title: str = "factcheck consiste
     return "\n\n".join(parts) + "\n"
 
 
-class _Levelled(NamedTuple):
-    level: str
-
-
 def summary_line(data: Mapping[str, Any]) -> str:
     """The terminal table's summary line, plus the reviewed and new counts when there are any."""
     discrepancies: list[Mapping[str, Any]] = list(data.get("discrepancies") or [])
-    levelled = [_Levelled(str(d.get("level"))) for d in discrepancies]
-    # summary() reads only each discrepancy's ``level``
     line = summary(
-        cast("Sequence[Discrepancy]", levelled),
+        [str(d.get("level")) for d in discrepancies],
         len(data.get("sources") or []),
         len(data.get("facts") or []),
     )
-    reviewed = sum(1 for d in discrepancies if _status(d) in _SUPPRESSED)
+    reviewed = sum(1 for d in discrepancies if settled(d))
     if reviewed:
         line += f"; {reviewed} reviewed as accepted or false alarm"
     if any("new" in d for d in discrepancies):
@@ -112,13 +105,9 @@ def summary_line(data: Mapping[str, Any]) -> str:
     return line
 
 
-def _status(d: Mapping[str, Any]) -> str:
-    return str((d.get("review") or {}).get("status") or "unreviewed")
-
-
 def _review(d: Mapping[str, Any]) -> str:
     review = d.get("review") or {}
-    shown = md_text(_status(d))
+    shown = md_text(status(d))
     who = " ".join(str(review[k]) for k in ("by", "date") if review.get(k))
     if who:
         shown += f" ({md_text(who)})"
@@ -154,23 +143,13 @@ def _side(claims: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _difference(d: Mapping[str, Any]) -> str:
-    """``USD 0.2 billion (0.1%)``, ``3 days``, ``4 (25.0%)``; as the terminal table shows it."""
-    difference = d.get("difference") or {}
-    absolute, relative = difference.get("absolute"), difference.get("relative")
+    """``USD 200 million (0.1%)``, ``3 days``, ``4 (25.0%)``; as the terminal table shows it."""
+    diff = d.get("difference") or {}
     claims = d.get("claims") or []
-    if absolute is None or not claims:
+    if not claims:
         return ""
-    kind, unit = claims[0].get("kind"), claims[0].get("unit") or ""
-    if kind == "date":
-        return f"{absolute:,.0f} days"
-    shown = human(float(absolute))
-    if kind == "money":
-        shown = f"{unit} {shown}"
-    elif kind == "percent":
-        shown += " points" if unit == "percent" else f" {unit}s"
-    if relative is not None:
-        shown += f" ({relative:.1%})"
-    return md_text(shown)
+    kind, unit = str(claims[0].get("kind") or ""), str(claims[0].get("unit") or "")
+    return md_text(difference(kind, unit, diff.get("absolute"), diff.get("relative")))
 
 
 def _row(cells: Sequence[str]) -> str:
@@ -254,14 +233,14 @@ def _value(fact: Mapping[str, Any]) -> str:
         return "?"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return md_text(value)
-    shown = human(float(value))
+    shown = amount(float(value))
     low, high = fact.get("low"), fact.get("high")
     if isinstance(low, int | float) and isinstance(high, int | float) and low != high:
-        shown += f" ({human(float(low))} to {human(float(high))})"
+        shown += f" ({amount(float(low))} to {amount(float(high))})"
     elif isinstance(low, int | float) and high is None:
-        shown += f" ({human(float(low))} or more)"
+        shown += f" ({amount(float(low))} or more)"
     elif isinstance(high, int | float) and low is None:
-        shown += f" (up to {human(float(high))})"
+        shown += f" (up to {amount(float(high))})"
     return md_text(shown)
 
 

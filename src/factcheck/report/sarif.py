@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
+from factcheck.report.common import SETTLED
+
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-_SUPPRESSED = ("accepted", "false-alarm")
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
@@ -73,7 +74,7 @@ def _result(d: Mapping[str, Any], rule_index: int) -> dict[str, Any]:
     }
     if "new" in d:
         result["baselineState"] = "new" if d["new"] else "unchanged"
-    if status in _SUPPRESSED:
+    if status in SETTLED:
         # no ``status``: absent means the suppression is in effect, and the
         # pre-release 2.1.0 schemas some validators still use reject the key
         suppression: dict[str, Any] = {"kind": "external"}

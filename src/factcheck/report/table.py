@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factcheck.facts import LEVELS, Claim, Discrepancy
+from factcheck.report.common import difference, summary
 
 
 def _short(text: str, width: int) -> str:
@@ -22,41 +23,11 @@ def _side(claims: Sequence[Claim], width: int = 30) -> str:
     return "\n".join(lines)
 
 
-def human(value: float) -> str:
-    """``200000000`` -> ``0.2 billion``; ``1234.5`` -> ``1,234.5``."""
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale / 10 and abs(value) >= 1e5:
-            return f"{value / scale:,.3g} {word}"
-    return f"{value:,.6g}"
-
-
 def _difference(d: Discrepancy) -> str:
-    if d.difference_abs is None or not d.claims:
+    if not d.claims:
         return ""
-    kind = d.claims[0].fact.kind
-    if kind == "date":
-        return f"{d.difference_abs:,.0f} days"
-    unit = d.claims[0].fact.unit
-    shown = human(d.difference_abs)
-    if kind == "money":
-        shown = f"{unit} {shown}"
-    elif kind == "percent":
-        shown += " points" if unit == "percent" else f" {unit}s"
-    if d.difference_rel is not None:
-        shown += f" ({d.difference_rel:.1%})"
-    return shown
-
-
-def summary(discrepancies: Sequence[Discrepancy], sources: int, figures: int) -> str:
-    """``3 discrepancies (1 error, 2 warnings) in 5 sources, 84 figures``."""
-    counts = {level: sum(1 for d in discrepancies if d.level == level) for level in LEVELS}
-    parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
-    detail = f" ({', '.join(parts)})" if parts else ""
-    n = len(discrepancies)
-    return (
-        f"{n} discrepanc{'ies' if n != 1 else 'y'}{detail} in {sources} source"
-        f"{'s' if sources != 1 else ''}, {figures} figures"
-    )
+    fact = d.claims[0].fact
+    return difference(fact.kind, fact.unit, d.difference_abs, d.difference_rel)
 
 
 HEADERS = (
@@ -116,7 +87,7 @@ def discrepancy_table(
                     tablefmt="simple_grid",
                 )
             )
-    parts.append(summary(discrepancies, sources, figures))
+    parts.append(summary([d.level for d in discrepancies], sources, figures))
     return "\n".join(parts) + "\n"
 
 
