@@ -183,3 +183,33 @@ def test_shipped_hook_and_workflow_commands_run(
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["factcheck"]["steps"])
     assert "factcheck report" in steps
     assert "factcheck check --changed-since" in steps
+
+
+def test_interactive_review_walks_the_unreviewed(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    answers = iter(["a", "", "known and tolerated", "s", "f", "two different things"])
+    fake_stdin = io.StringIO()
+    fake_stdin.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stdin", fake_stdin)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    code, out, _ = run(capsys, "review", "--interactive", "--no-cache")
+    assert code == 0
+    assert out.count("recorded ") == 2
+    statuses = sorted(
+        r.status
+        for r in __import__("factcheck.review", fromlist=["x"])
+        .load_reviews(project / "rules" / "reviews.yaml")
+        .values()
+    )
+    assert statuses == ["accepted", "false-alarm"]
+
+
+def test_interactive_review_needs_a_terminal(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "review", "--interactive", "--no-cache")
+    assert code == 2
+    assert "needs a terminal" in err
