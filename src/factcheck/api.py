@@ -16,6 +16,7 @@ from factcheck.errors import SourceError
 from factcheck.extract import extract_document
 from factcheck.facts import FACT_COLUMNS, Claim, Discrepancy, Document, Fact
 from factcheck.ingest import (
+    MAX_BYTES,
     RawSource,
     document_from_raw,
     document_from_text,
@@ -154,6 +155,8 @@ def check(
     on_error: Callable[[SourceError], None] | None = None,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    max_bytes: int | None = MAX_BYTES,
 ) -> CheckResult:
     """Extract every figure under ``paths``, attribute it, and run the rules.
 
@@ -161,9 +164,10 @@ def check(
     built-in rules (None: the built-in rules only). ``new`` lists new or
     changed articles (files or folders): they are read too, and only the
     discrepancies that involve one of them are kept. ``cache`` is an SQLite
-    file caching extraction results by content.
+    file caching extraction results by content. ``jobs`` > 1 extracts in that
+    many processes (same results as one); files over ``max_bytes`` are refused.
     """
-    from factcheck.cache import ExtractionCache, cached_extraction
+    from factcheck.cache import ExtractionCache
     from factcheck.compare import analyse, run_rules
     from factcheck.rulefile import load_rules
 
@@ -180,17 +184,13 @@ def check(
     if new_files is not None:
         covered = {_resolved(p) for p in _files_under(paths)}
         everything += [p for p in sorted(new_files) if p not in covered]
-    sources = iter_sources(everything, on_error=failed, stdin=stdin)
+    sources = iter_sources(everything, on_error=failed, stdin=stdin, max_bytes=max_bytes)
     store = ExtractionCache(cache, warn) if cache else None
     if store is not None:
         store.__enter__()
     try:
         if new_files is None:
-            extracted = []
-            for i, item in enumerate(cached_extraction(sources, extract_document, store), 1):
-                extracted.append(item)
-                if progress is not None:
-                    progress(i)
+            extracted = extract_sources(sources, store, jobs=jobs, progress=progress)
         else:
             extracted = _relevant(list(sources), new_files, store, ruleset.vocabulary)
     finally:
@@ -208,6 +208,56 @@ def check(
         facts = [f for f in facts if f.source in shown]
     extraction = Extraction(documents, facts, errors)
     return CheckResult(extraction, list(analysis.corpus.claims), discrepancies, new_ids)
+
+
+def _extract_raw(raw: RawSource) -> tuple[Document, list[Fact]]:
+    """One article's extraction (top level, so that worker processes can run it)."""
+    return extract_document(document_from_raw(raw))
+
+
+def extract_sources(
+    sources: Iterable[RawSource],
+    store: ExtractionCache | None = None,
+    *,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[tuple[Document, list[Fact]]]:
+    """Every article's extraction, in order: from the cache, or extracted in ``jobs`` processes.
+
+    The results are the same whatever ``jobs`` is: extraction is a pure
+    function of the article, and the order of the articles is kept.
+    """
+    from factcheck.cache import cached_extraction
+
+    if jobs <= 1:
+        out = []
+        for i, item in enumerate(cached_extraction(sources, extract_document, store), 1):
+            out.append(item)
+            if progress is not None:
+                progress(i)
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+
+    raws = list(sources)
+    results: list[tuple[Document, list[Fact]] | None] = [
+        store.get(raw) if store is not None else None for raw in raws
+    ]
+    missing = [i for i, hit in enumerate(results) if hit is None]
+    done = len(raws) - len(missing)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, min(64, len(missing) // (jobs * 8) or 1))
+        for i, result in zip(
+            missing,
+            pool.map(_extract_raw, [raws[i] for i in missing], chunksize=chunk),
+            strict=True,
+        ):
+            results[i] = result
+            if store is not None:
+                store.put(*result)
+            done += 1
+            if progress is not None:
+                progress(done)
+    return [r for r in results if r is not None]
 
 
 #: a metric that more than this share of the corpus has says little about who can disagree

@@ -49,6 +49,15 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="do not use the cache")
     parser.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="extract in N processes (default: 1)"
+    )
+    parser.add_argument(
+        "--max-size",
+        type=int,
+        metavar="BYTES",
+        help="refuse files larger than this (default: 10000000)",
+    )
+    parser.add_argument(
         "--config",
         metavar="PYPROJECT",
         help="read [tool.factcheck] from this file (default: pyproject.toml)",
@@ -215,7 +224,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "fail_on": args.fail_on,
         "cache": "" if args.no_cache else args.cache,
     }
-    for name in ("sources", "annotations"):
+    for name in ("sources", "annotations", "jobs", "max_size"):
         flags[name] = getattr(args, name, None)
     if getattr(args, "out", None) is not None:
         flags["reports"] = args.out
@@ -293,6 +302,8 @@ def _run_check(
             on_error=report_error,
             warn=warn,
             progress=progress,
+            jobs=settings.jobs,
+            max_bytes=settings.max_size,
         )
     finally:
         progress.done()

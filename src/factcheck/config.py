@@ -40,6 +40,10 @@ class Settings:
     cache: str = ".factcheck/cache.sqlite"
     #: at most this many GitHub annotations, then a summary
     annotations: int = 50
+    #: files larger than this many bytes are refused as articles (one error line each)
+    max_size: int = 10_000_000
+    #: extraction processes (1: in this process)
+    jobs: int = 1
 
 
 _TYPES: dict[str, type] = {
@@ -51,6 +55,8 @@ _TYPES: dict[str, type] = {
     "reviews": str,
     "cache": str,
     "annotations": int,
+    "max_size": int,
+    "jobs": int,
 }
 
 
@@ -104,8 +110,8 @@ def _apply(settings: Settings, values: Mapping[str, Any], where: Any) -> Setting
         if key == "fail_on" and value not in LEVEL_CHOICES:
             allowed = ", ".join(LEVEL_CHOICES)
             raise UserError(f"{where(raw_key)}: fail-on must be one of {allowed}, not {value!r}")
-        if key == "annotations" and value < 1:
-            raise UserError(f"{where(raw_key)}: annotations must be at least 1")
+        if key in ("annotations", "max_size", "jobs") and value < 1:
+            raise UserError(f"{where(raw_key)}: {raw_key} must be at least 1")
         changes[key] = value
     return dataclasses.replace(settings, **changes)
 

@@ -649,14 +649,29 @@ class RawSource:
     warnings: tuple[str, ...] = ()
 
 
-def read_source(path: Path, *, root: Path | None = None) -> RawSource:
+#: the largest file read as an article by default: a news article is tens of kilobytes
+MAX_BYTES = 10_000_000
+
+
+def read_source(
+    path: Path, *, root: Path | None = None, max_bytes: int | None = MAX_BYTES
+) -> RawSource:
     """Read and decode one article file; its id is its path under ``root``, without suffix.
 
-    Raises :class:`SourceError` for a file that cannot be read, is binary or is
-    empty. Text that is not valid UTF-8 is still read, with a warning.
+    Raises :class:`SourceError` for a file that cannot be read, is binary, is
+    empty or is larger than ``max_bytes``. Text that is not valid UTF-8 is
+    still read, with a warning.
     """
     where = str(path)
     try:
+        if max_bytes is not None:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise SourceError(
+                    where,
+                    f"too large for an article: {size / 1e6:.1f} MB "
+                    f"(limit {max_bytes / 1e6:g} MB; raise max-size to read it)",
+                )
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(where, _os_message(exc)) from exc
@@ -723,6 +738,7 @@ def iter_sources(
     *,
     on_error: Callable[[SourceError], None],
     stdin: TextIO | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Iterator[RawSource]:
     """Decoded article files from files, folders (recursive) and ``-`` (standard input)."""
     for given in paths:
@@ -744,14 +760,14 @@ def iter_sources(
                     continue
                 found = True
                 try:
-                    yield read_source(Path(item), root=path)
+                    yield read_source(Path(item), root=path, max_bytes=max_bytes)
                 except SourceError as exc:
                     on_error(exc)
             if not found:
                 on_error(SourceError(str(given), "no articles found (.txt, .md, .html)"))
         elif path.exists():
             try:
-                yield read_source(path)
+                yield read_source(path, max_bytes=max_bytes)
             except SourceError as exc:
                 on_error(exc)
         else:
