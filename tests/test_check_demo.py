@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import SOURCES
 from factcheck.api import check
 
@@ -54,3 +56,39 @@ def test_ids_are_stable_across_runs_and_edits_elsewhere(tmp_path) -> None:  # ty
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     again = check([tmp_path])
     assert {d.id for d in again.discrepancies} == {d.id for d in RESULT.discrepancies}
+
+
+def test_output_does_not_depend_on_hash_seeds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two processes with different PYTHONHASHSEED give byte-identical JSON (no set order leaks)."""
+    import os
+    import subprocess
+    import sys
+
+    stories = Path(__file__).parent / "stories"
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "check",
+                str(SOURCES),
+                *sorted(map(str, stories.glob("*/"))),
+                "--format",
+                "json",
+                "--no-cache",
+                "--rules",
+                "",
+                "--fail-on",
+                "never",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=tmp_path,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]

@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -23,6 +24,7 @@ from factcheck.ingest import (
     iter_documents,
     iter_sources,
     read_document,
+    read_source,
 )
 
 if TYPE_CHECKING:
@@ -111,6 +113,8 @@ class CheckResult:
     claims: list[Claim]
     discrepancies: list[Discrepancy]
     new_sources: frozenset[str] | None = None
+    #: reads a slim document's text again (for the line numbers of its quotes)
+    reread: Callable[[Document], Document] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``factcheck check --format json``.
@@ -133,7 +137,10 @@ class CheckResult:
                     continue
                 claim["path"] = doc.path
                 if doc.id not in lines:
-                    lines[doc.id] = _line_starts(doc.text)
+                    text = doc.text
+                    if doc.is_slim and self.reread is not None:
+                        text = self.reread(doc).text
+                    lines[doc.id] = _line_starts(text)
                 starts = lines[doc.id]
                 claim["line"], claim["column"] = _position(starts, claim["start"])
                 claim["end_line"], claim["end_column"] = _position(starts, claim["end"])
@@ -190,13 +197,14 @@ def check(
         store.__enter__()
     try:
         if new_files is None:
-            extracted = extract_sources(sources, store, jobs=jobs, progress=progress)
+            stream = extract_sources(sources, store, jobs=jobs, progress=progress)
+            analysis = analyse(stream, ruleset, reread=reread)
         else:
-            extracted = _relevant(list(sources), new_files, store, ruleset.vocabulary)
+            relevant = _relevant(list(sources), new_files, store, ruleset.vocabulary)
+            analysis = analyse(relevant, ruleset, reread=reread)
     finally:
         if store is not None:
             store.__exit__(None, None, None)
-    analysis = analyse(extracted, ruleset)
     discrepancies = run_rules(analysis.corpus, ruleset.enabled())
     new_ids: frozenset[str] | None = None
     documents, facts = analysis.documents, analysis.facts
@@ -207,7 +215,23 @@ def check(
         documents = [d for d in documents if d.id in shown]
         facts = [f for f in facts if f.source in shown]
     extraction = Extraction(documents, facts, errors)
-    return CheckResult(extraction, list(analysis.corpus.claims), discrepancies, new_ids)
+    claims = list(analysis.corpus.claims)
+    return CheckResult(extraction, claims, discrepancies, new_ids, reread=reread)
+
+
+def reread(doc: Document) -> Document:
+    """A slim document with its text read again from its file.
+
+    Raises :class:`SourceError` when the file cannot be read, or has changed
+    since it was read (its length differs, so the quotes' offsets would not hold).
+    """
+    if not doc.is_slim:
+        return doc
+    raw = read_source(Path(doc.path), max_bytes=None)
+    if len(raw.text) != doc.size:
+        raise SourceError(doc.path, "changed while factcheck was reading it; run again")
+    full = document_from_raw(raw)
+    return dataclasses.replace(doc, text=full.text, match_text=full.match_text, size=-1)
 
 
 def _extract_raw(raw: RawSource) -> tuple[Document, list[Fact]]:
@@ -221,43 +245,53 @@ def extract_sources(
     *,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-) -> list[tuple[Document, list[Fact]]]:
-    """Every article's extraction, in order: from the cache, or extracted in ``jobs`` processes.
+    batch: int = 256,
+) -> Iterator[tuple[Document, list[Fact]]]:
+    """Every article's extraction, in order, as they come: from the cache or extracted.
 
-    The results are the same whatever ``jobs`` is: extraction is a pure
-    function of the article, and the order of the articles is kept.
+    With ``jobs`` > 1 the articles are extracted in that many processes, a
+    batch at a time (so that only a batch is held in memory). The results are
+    the same whatever ``jobs`` is: extraction is a pure function of the
+    article, and the order of the articles is kept.
     """
     from factcheck.cache import cached_extraction
 
     if jobs <= 1:
-        out = []
         for i, item in enumerate(cached_extraction(sources, extract_document, store), 1):
-            out.append(item)
             if progress is not None:
                 progress(i)
-        return out
+            yield item
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    raws = list(sources)
-    results: list[tuple[Document, list[Fact]] | None] = [
-        store.get(raw) if store is not None else None for raw in raws
-    ]
-    missing = [i for i, hit in enumerate(results) if hit is None]
-    done = len(raws) - len(missing)
+    done = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunk = max(1, min(64, len(missing) // (jobs * 8) or 1))
-        for i, result in zip(
-            missing,
-            pool.map(_extract_raw, [raws[i] for i in missing], chunksize=chunk),
-            strict=True,
-        ):
-            results[i] = result
-            if store is not None:
-                store.put(*result)
-            done += 1
-            if progress is not None:
-                progress(done)
-    return [r for r in results if r is not None]
+        for raws in _batches(sources, batch):
+            results = [store.get(raw) if store is not None else None for raw in raws]
+            missing = [i for i, hit in enumerate(results) if hit is None]
+            chunk = max(1, len(missing) // (jobs * 4))
+            work = pool.map(_extract_raw, [raws[i] for i in missing], chunksize=chunk)
+            for i, result in zip(missing, work, strict=True):
+                results[i] = result
+                if store is not None:
+                    store.put(*result)
+            for found in results:
+                assert found is not None
+                done += 1
+                if progress is not None:
+                    progress(done)
+                yield found
+
+
+def _batches(items: Iterable[RawSource], size: int) -> Iterator[list[RawSource]]:
+    batch: list[RawSource] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 #: a metric that more than this share of the corpus has says little about who can disagree

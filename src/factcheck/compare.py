@@ -11,14 +11,17 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.attribute import claims_of
 from factcheck.events import (
+    EventDate,
     MainEvent,
+    attached_dates,
     date_undated_sources,
+    event_hits,
     event_words,
     main_event,
     occurrences,
@@ -48,18 +51,38 @@ class Analysis:
 
 
 def analyse(
-    extracted: Iterable[tuple[Document, list[Fact]]], ruleset: RuleSet | None = None
+    extracted: Iterable[tuple[Document, list[Fact]]],
+    ruleset: RuleSet | None = None,
+    *,
+    reread: Callable[[Document], Document] | None = None,
 ) -> Analysis:
-    """Claims, events and metric groups for every source."""
+    """Claims, events and metric groups for every source.
+
+    The articles are taken one at a time: what the rules need from each
+    (claims, main event, dated events) is worked out as it arrives. With
+    ``reread`` (which reads a slim document's text again), the documents are
+    then kept without their text, so memory does not grow with the corpus's
+    text; the few that must be read again (an undated source dated by the
+    corpus) are re-read.
+    """
     vocabulary = ruleset.vocabulary if ruleset is not None else Vocabulary()
     words = event_words(sorted(vocabulary.events))
     docs: dict[str, Document] = {}
     facts: dict[str, list[Fact]] = {}
-    for doc, doc_facts in extracted:
-        docs[doc.id] = doc
+    claims: dict[str, list[Claim]] = {}
+    events: dict[str, MainEvent | None] = {}
+    attached: dict[str, list[EventDate]] = {}
+
+    def take(doc: Document, doc_facts: list[Fact]) -> None:
+        claims[doc.id] = claims_of(doc, doc_facts, vocabulary)
+        hits = event_hits(doc, words)
+        events[doc.id] = main_event(doc, doc_facts, words, hits)
+        attached[doc.id] = attached_dates(doc, doc_facts, words, hits)
+        docs[doc.id] = doc.slim() if reread is not None else doc
         facts[doc.id] = doc_facts
-    claims = {sid: claims_of(docs[sid], facts[sid], vocabulary) for sid in docs}
-    events = {sid: main_event(docs[sid], facts[sid], words) for sid in docs}
+
+    for doc, doc_facts in extracted:
+        take(doc, doc_facts)
     published = {sid: docs[sid].published.date for sid in docs}
     redated: dict[str, str] = {}
     shared_counts = shared_figures(claims)
@@ -70,13 +93,12 @@ def analyse(
             f"reports the same {event.key if event else 'event'} as {other} "
             f"({day.isoformat()}), with {shared} figures in common"
         )
-        doc = dataclasses.replace(
-            docs[sid], published=Published(day, "month", "inferred", evidence)
-        )
-        doc, doc_facts = extract_document(doc)
-        docs[sid], facts[sid] = doc, doc_facts
-        claims[sid] = claims_of(doc, doc_facts, vocabulary)
-        events[sid] = main_event(doc, doc_facts, words)
+        full = docs[sid]
+        if full.is_slim:
+            assert reread is not None
+            full = reread(full)
+        doc = dataclasses.replace(full, published=Published(day, "month", "inferred", evidence))
+        take(*extract_document(doc))
         published[sid] = day
         redated[sid] = evidence
     all_claims = [c for sid in sorted(claims) for c in claims[sid]]
@@ -92,6 +114,7 @@ def analyse(
         vocabulary=vocabulary,
         references=ruleset.references if ruleset is not None else (),
         cumulative=CUMULATIVE_METRICS | vocabulary.cumulative,
+        attached=attached,
     )
     ordered = [docs[sid] for sid in docs]
     return Analysis(ordered, [f for sid in docs for f in facts[sid]], corpus, redated)

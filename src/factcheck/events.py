@@ -43,14 +43,39 @@ class MainEvent:
     date: EventDate | None
 
 
-def _event_regex(words: Mapping[str, str]) -> re.Pattern[str]:
-    return _compiled(tuple(sorted(words)))
+@functools.lru_cache(maxsize=16)
+def _compiled(words: tuple[str, ...]) -> re.Pattern[str]:
+    # matched on the lower-cased text, after one character class (no leading alternation
+    # or assertion), so the regex engine skips the positions that cannot start a match
+    return re.compile(r"[^a-z0-9_](" + trie_pattern(words) + r")(?![a-z0-9_])")
 
 
 @functools.lru_cache(maxsize=16)
-def _compiled(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = trie_pattern(sorted(words, key=len, reverse=True))
-    return re.compile(r"\b(" + alternatives + r")\b", re.IGNORECASE)
+def _compiled_at_start(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(" + trie_pattern(words) + r")(?![a-z0-9_])")
+
+
+Hits = list[tuple[int, int, str]]
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, one character for one (a few letters lower to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def event_hits(doc: Document, words: Mapping[str, str] | None = None) -> Hits:
+    """Every event word of ``doc``, in any case: (start, end, the event it names)."""
+    words = words or EVENT_WORDS
+    key = tuple(sorted(words))
+    low = _lower(doc.match_text)
+    hits = [(m.start(1), m.end(1), words[m.group(1)]) for m in _compiled(key).finditer(low)]
+    first = _compiled_at_start(key).match(low)
+    if first is not None:
+        hits.insert(0, (0, first.end(1), words[first.group(1)]))
+    return hits
 
 
 def event_words(extra: Sequence[str] = ()) -> dict[str, str]:
@@ -61,13 +86,15 @@ def event_words(extra: Sequence[str] = ()) -> dict[str, str]:
 
 
 def main_event(
-    doc: Document, facts: Sequence[Fact], words: Mapping[str, str] | None = None
+    doc: Document,
+    facts: Sequence[Fact],
+    words: Mapping[str, str] | None = None,
+    hits: Hits | None = None,
 ) -> MainEvent | None:
     """The event ``doc`` is about, and the date it gives for it."""
-    words = words or EVENT_WORDS
-    regex = _event_regex(words)
     text = doc.match_text
-    hits = [(m.start(), m.end(), words[m.group(1).lower()]) for m in regex.finditer(text)]
+    if hits is None:
+        hits = event_hits(doc, words)
     counts = Counter(
         key for s, e, key in hits if key not in _MINOR and text[s:e].lower() not in _VERB_FORMS
     )
@@ -297,13 +324,13 @@ def occurrences(
 
 
 def attached_dates(
-    doc: Document, facts: Sequence[Fact], words: Mapping[str, str] | None = None
+    doc: Document,
+    facts: Sequence[Fact],
+    words: Mapping[str, str] | None = None,
+    hits: Hits | None = None,
 ) -> list[EventDate]:
     """Every date of ``doc`` with the event word it is written next to."""
-    words = words or EVENT_WORDS
-    regex = _event_regex(words)
-    hits = [(m.start(), m.end(), words[m.group(1).lower()]) for m in regex.finditer(doc.match_text)]
-    return dated_events(doc, facts, hits)
+    return dated_events(doc, facts, event_hits(doc, words) if hits is None else hits)
 
 
 def stories(

@@ -7,6 +7,7 @@ the *original* decoded file text (:attr:`Document.text`), so that
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -80,10 +81,26 @@ class Document:
     published: Published = field(default_factory=Published)
     meta: Mapping[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    #: the length of the text of a slim document (see :meth:`slim`); -1 when the text is here
+    size: int = -1
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.match_text):
             raise ValueError("match_text must have the same length as text")
+
+    @property
+    def is_slim(self) -> bool:
+        return self.size >= 0
+
+    def slim(self) -> Document:
+        """The same document without its text, to keep memory bounded on large corpora.
+
+        Everything but ``text`` and ``match_text`` is kept; the text can be read
+        again from ``path`` when a quote's line number is needed.
+        """
+        if self.is_slim or self.path == "-":
+            return self
+        return dataclasses.replace(self, text="", match_text="", size=len(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,7 +112,7 @@ class Document:
             "url": self.url,
             "published": self.published.to_dict(),
             "meta": {k: _jsonable(v) for k, v in self.meta.items()},
-            "chars": len(self.text),
+            "chars": self.size if self.is_slim else len(self.text),
             "warnings": list(self.warnings),
         }
 

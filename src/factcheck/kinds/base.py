@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.events import MainEvent
+from factcheck.events import EventDate, MainEvent
 from factcheck.facts import Claim, Document, Explanation, Fact
 from factcheck.normalize import EXCLUSIVE_HIGH, EXCLUSIVE_LOW
 from factcheck.rulefile import ReferenceRow, Rule, Vocabulary
@@ -39,6 +39,8 @@ class Corpus:
     vocabulary: Vocabulary
     references: Sequence[ReferenceRow] = ()
     cumulative: frozenset[str] = frozenset()
+    #: source -> its dates with the event word each is written next to (for the timeline rules)
+    attached: Mapping[str, Sequence[EventDate]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

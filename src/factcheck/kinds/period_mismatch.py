@@ -59,8 +59,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 key = (min(a.period or "", b.period or ""), max(a.period or "", b.period or ""))
                 pairs[key].update((a, b))
         for (period_a, period_b), claims in sorted(pairs.items()):
-            side_a = sorted((c for c in claims if c.period == period_a), key=lambda c: c.source)
-            side_b = sorted((c for c in claims if c.period == period_b), key=lambda c: c.source)
+            order = lambda c: (c.source, c.fact.start)  # noqa: E731 - sets have no order
+            side_a = sorted((c for c in claims if c.period == period_a), key=order)
+            side_b = sorted((c for c in claims if c.period == period_b), key=order)
             first, second = side_a[0], side_b[0]
             va, vb = float(first.fact.value), float(second.fact.value)  # type: ignore[arg-type]
             yield Finding(

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from factcheck.events import attached_dates, event_words
+from factcheck.events import EventDate
 from factcheck.facts import Claim, Document, Fact
 from factcheck.kinds import KindSpec, OptionSpec
 from factcheck.kinds.base import Finding, RuleContext, day, show
-from factcheck.sentences import Sentences
+from factcheck.textnorm import normalize_typography
 
 CHECKS = ("weekday", "anniversary", "ago", "future")
 
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         elif which == "anniversary":
             yield from _anniversary(doc, facts)
         elif which == "ago":
-            yield from _ago(doc, facts, event_words(sorted(ctx.corpus.vocabulary.events)))
+            yield from _ago(doc, ctx.corpus.attached.get(source, ()))
 
 
 def _finding(claims: tuple[Claim, ...], metric: str, detail: str, **fields: object) -> Finding:
@@ -86,7 +86,6 @@ def _future(doc: Document, facts: Sequence[Fact], grace: int) -> Iterator[Findin
     pub = doc.published.date
     if pub is None or doc.published.granularity != "day":
         return
-    sentences = Sentences(doc.match_text)
     for fact in facts:
         if fact.kind != "date" or fact.granularity not in ("day", "month"):
             continue
@@ -95,8 +94,7 @@ def _future(doc: Document, facts: Sequence[Fact], grace: int) -> Iterator[Findin
         low = day(fact.low if isinstance(fact.low, str) else None)
         if low is None or (low - pub).days <= grace:
             continue
-        lo, hi = sentences.around(fact.start, fact.end)
-        if _FUTURE_CUE.search(doc.match_text, lo, hi):
+        if _FUTURE_CUE.search(fact.sentence):
             continue
         detail = f"{show(fact)} is after the article's publication date ({pub.isoformat()})"
         yield _finding((_claim(fact, doc, "event date"),), "event date", detail)
@@ -104,14 +102,14 @@ def _future(doc: Document, facts: Sequence[Fact], grace: int) -> Iterator[Findin
 
 def _anniversary(doc: Document, facts: Sequence[Fact]) -> Iterator[Finding]:
     pub = doc.published.date
-    sentences = Sentences(doc.match_text)
     found: list[tuple[Fact, int, str, str]] = []  # fact, commemorated year, how, what
     for fact in facts:
         if fact.kind != "ordinal" or fact.unit != "anniversary" or not isinstance(fact.value, int):
             continue
-        lo, hi = sentences.around(fact.start, fact.end)
         near = [
-            f for f in facts if f.kind == "date" and lo <= f.start < hi and isinstance(f.low, str)
+            f
+            for f in facts
+            if f.kind == "date" and f.sentence == fact.sentence and isinstance(f.low, str)
         ]
         years = [f for f in near if f.granularity == "year" and f.resolution == "stated"]
         when = [f for f in near if f not in years]
@@ -124,12 +122,20 @@ def _anniversary(doc: Document, facts: Sequence[Fact]) -> Iterator[Finding]:
         else:
             continue
         base = year - fact.value
-        of = _OF_WHAT.match(doc.match_text, fact.end)
+        # matched like the extractors match: typography normalised, one character for one
+        sentence = normalize_typography(fact.sentence)
+        figure = normalize_typography(show(fact))
+        at = sentence.find(figure)
+        of = _OF_WHAT.match(sentence, at + len(figure)) if at >= 0 else None
         what = of.group("what").lower() if of else ""
         # a year inside "of the 1945 victory" is the year commemorated
-        for y in (
-            years if of is None else [y for y in years if of.start() <= y.start < of.end() + 6]
-        ):
+        if of is not None:
+            years = [
+                y
+                for y in years
+                if of.start() <= sentence.find(normalize_typography(show(y)), at) < of.end() + 6
+            ]
+        for y in years:
             stated = int(str(y.low)[:4])
             if stated != base:
                 detail = (
@@ -168,8 +174,7 @@ def _same_kind(a: str, b: str) -> bool:
     return bool(words_a & words_b)
 
 
-def _ago(doc: Document, facts: Sequence[Fact], words: dict[str, str]) -> Iterator[Finding]:
-    attached = attached_dates(doc, facts, words)
+def _ago(doc: Document, attached: Sequence[EventDate]) -> Iterator[Finding]:
     agos = [
         e
         for e in attached
