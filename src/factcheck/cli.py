@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck import __version__
@@ -50,6 +50,17 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="do not use the cache")
     parser.add_argument(
         "--jobs", "-j", type=int, metavar="N", help="extract in N processes (default: 1)"
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run here (local), or map extraction and comparison over a Dask cluster",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler (tcp://HOST:8786); default: a local cluster",
     )
     parser.add_argument(
         "--max-size",
@@ -283,7 +294,6 @@ def _run_check(
     new: list[str] | None = None,
 ) -> tuple[CheckResult, dict[str, Any]]:
     from factcheck.api import check
-    from factcheck.review import apply, load_reviews
 
     def report_error(error: SourceError) -> None:
         print(f"error: {error}", file=err)
@@ -291,6 +301,21 @@ def _run_check(
     def warn(message: str) -> None:
         print(f"warning: {message}", file=err)
 
+    if getattr(args, "engine", "local") == "dask":
+        if new is not None:
+            raise UserError("--engine dask does not run in CI mode (--new, --changed-since)")
+        from factcheck.engine_dask import check_dask
+
+        result = check_dask(
+            paths,
+            rules=_rules_dir(settings, args.rules is not None),
+            scheduler=args.scheduler,
+            on_error=report_error,
+            max_bytes=settings.max_size,
+        )
+        return _reviewed(result, settings, warn, new)
+    if getattr(args, "scheduler", None):
+        raise UserError("--scheduler goes with --engine dask")
     progress = _Progress(err)
     try:
         result = check(
@@ -307,6 +332,15 @@ def _run_check(
         )
     finally:
         progress.done()
+    return _reviewed(result, settings, warn, new)
+
+
+def _reviewed(
+    result: CheckResult, settings: Settings, warn: Callable[[str], None], new: list[str] | None
+) -> tuple[CheckResult, dict[str, Any]]:
+    """The result as the JSON contract, with each discrepancy's review; stale reviews warned."""
+    from factcheck.review import apply, load_reviews
+
     for doc in result.extraction.sources:
         for warning in doc.warnings:
             warn(warning)
