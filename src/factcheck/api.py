@@ -42,11 +42,11 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, facts: bool = True) -> dict[str, Any]:
         """The JSON contract of ``factcheck extract --format json``."""
         return {
             "sources": [doc.to_dict() for doc in self.sources],
-            "facts": [fact.to_dict() for fact in self.facts],
+            "facts": [fact.to_dict() for fact in self.facts] if facts else [],
         }
 
     def frame(self) -> pd.DataFrame:
@@ -116,16 +116,17 @@ class CheckResult:
     #: reads a slim document's text again (for the line numbers of its quotes)
     reread: Callable[[Document], Document] | None = field(default=None, compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, facts: bool = True) -> dict[str, Any]:
         """The JSON contract of ``factcheck check --format json``.
 
         Each claim also carries its file ``path`` and the 1-based ``line`` and
         ``column`` (and ``end_line``/``end_column``) of its quote, for CI
         annotations; each discrepancy a ``review`` (``unreviewed`` until a
         reviewer records a decision, see :mod:`factcheck.review`) and, in CI
-        mode, ``new``.
+        mode, ``new``. ``facts=False`` leaves the (long) list of facts empty,
+        for outputs that show only the discrepancies.
         """
-        out = self.extraction.to_dict()
+        out = self.extraction.to_dict(facts=facts)
         docs = {doc.id: doc for doc in self.extraction.sources}
         lines: dict[str, list[int]] = {}
         found = []

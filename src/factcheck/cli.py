@@ -292,6 +292,7 @@ def _run_check(
     paths: list[str],
     err: TextIO,
     new: list[str] | None = None,
+    facts: bool = True,
 ) -> tuple[CheckResult, dict[str, Any]]:
     from factcheck.api import check
 
@@ -313,7 +314,7 @@ def _run_check(
             on_error=report_error,
             max_bytes=settings.max_size,
         )
-        return _reviewed(result, settings, warn, new)
+        return _reviewed(result, settings, warn, new, facts)
     if getattr(args, "scheduler", None):
         raise UserError("--scheduler goes with --engine dask")
     progress = _Progress(err)
@@ -332,11 +333,15 @@ def _run_check(
         )
     finally:
         progress.done()
-    return _reviewed(result, settings, warn, new)
+    return _reviewed(result, settings, warn, new, facts)
 
 
 def _reviewed(
-    result: CheckResult, settings: Settings, warn: Callable[[str], None], new: list[str] | None
+    result: CheckResult,
+    settings: Settings,
+    warn: Callable[[str], None],
+    new: list[str] | None,
+    facts: bool = True,
 ) -> tuple[CheckResult, dict[str, Any]]:
     """The result as the JSON contract, with each discrepancy's review; stale reviews warned."""
     from factcheck.review import apply, load_reviews
@@ -344,7 +349,7 @@ def _reviewed(
     for doc in result.extraction.sources:
         for warning in doc.warnings:
             warn(warning)
-    data = result.to_dict()
+    data = result.to_dict(facts=facts)
     stale = apply(data, load_reviews(settings.reviews))
     if new is None:  # in CI mode most reviews are about discrepancies outside the new articles
         for review in stale:
@@ -455,10 +460,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not new:
             print(f"factcheck: no article added or changed since {args.changed_since}", file=err)
             return EXIT_OK
-    result, data = _run_check(args, settings, paths, err, new=new)
     fmt = args.format
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+    # only these formats list every figure; the others show the discrepancies
+    with_facts = fmt in ("json", "html", "markdown")
+    result, data = _run_check(args, settings, paths, err, new=new, facts=with_facts)
     colour = fmt == "table" and not args.output and _colour(out)
     text = render(fmt, data, result, settings, colour=colour)
     if args.output:
@@ -508,7 +515,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from factcheck.review import UNREVIEWED, record
 
     settings = _settings(args)
-    _, data = _run_check(args, settings, [settings.sources], err)
+    _, data = _run_check(args, settings, [settings.sources], err, facts=False)
     found = data["discrepancies"]
     if args.id:
         matches = [d for d in found if d["id"].startswith(args.id)]
