@@ -42,7 +42,12 @@ def run(folder: Path, jobs: int) -> tuple[float, float, float]:
     start = time.perf_counter()
     done = subprocess.run(argv, capture_output=True, text=True, check=False, cwd=folder.parent)
     elapsed = time.perf_counter() - start
-    report = json.loads(done.stderr.strip().splitlines()[-1])
+    try:
+        report = json.loads(done.stderr.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise SystemExit(
+            f"factcheck failed (exit {done.returncode}):\n{done.stderr[-3000:]}"
+        ) from None
     if report["code"] not in (0, 1):
         raise SystemExit(done.stderr[-2000:])
     return elapsed, report["self_kb"] / 1024, report["children_kb"] / 1024
