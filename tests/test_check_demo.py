@@ -92,3 +92,11 @@ def test_output_does_not_depend_on_hash_seeds(tmp_path) -> None:  # type: ignore
         )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_jobs_give_the_same_result() -> None:
+    """Extraction and per-article analysis in two worker processes: the same output as one."""
+    stories = sorted((Path(__file__).parent / "stories").glob("*/"))
+    one = check([SOURCES, *stories])
+    two = check([SOURCES, *stories], jobs=2)
+    assert one.to_dict() == two.to_dict()

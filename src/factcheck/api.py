@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from factcheck.cache import ExtractionCache, Signature
+    from factcheck.compare import Prepared
     from factcheck.rulefile import Vocabulary
 
 
@@ -198,7 +199,9 @@ def check(
         store.__enter__()
     try:
         if new_files is None:
-            stream = extract_sources(sources, store, jobs=jobs, progress=progress)
+            stream = extract_sources(
+                sources, store, jobs=jobs, progress=progress, vocabulary=ruleset.vocabulary
+            )
             analysis = analyse(stream, ruleset, reread=reread)
         else:
             relevant = _relevant(list(sources), new_files, store, ruleset.vocabulary)
@@ -240,6 +243,15 @@ def _extract_raw(raw: RawSource) -> tuple[Document, list[Fact]]:
     return extract_document(document_from_raw(raw))
 
 
+def _extract_prepared(raw: RawSource, vocabulary: Vocabulary) -> Prepared:
+    """One article's extraction and what the rules need from it, in a worker process."""
+    from factcheck.compare import prepare
+    from factcheck.events import event_words
+
+    doc, facts = extract_document(document_from_raw(raw))
+    return prepare(doc, facts, vocabulary, event_words(sorted(vocabulary.events)))
+
+
 def extract_sources(
     sources: Iterable[RawSource],
     store: ExtractionCache | None = None,
@@ -247,13 +259,16 @@ def extract_sources(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     batch: int = 256,
-) -> Iterator[tuple[Document, list[Fact]]]:
+    vocabulary: Vocabulary | None = None,
+) -> Iterator[tuple[Document, list[Fact]] | Prepared]:
     """Every article's extraction, in order, as they come: from the cache or extracted.
 
     With ``jobs`` > 1 the articles are extracted in that many processes, a
     batch at a time (so that only a batch is held in memory). The results are
     the same whatever ``jobs`` is: extraction is a pure function of the
-    article, and the order of the articles is kept.
+    article, and the order of the articles is kept. With a ``vocabulary``, the
+    workers also work out each article's claims and events (see
+    :func:`factcheck.compare.prepare`), which is most of the work per article.
     """
     from factcheck.cache import cached_extraction
 
@@ -263,19 +278,28 @@ def extract_sources(
                 progress(i)
             yield item
         return
+    import functools
     from concurrent.futures import ProcessPoolExecutor
 
+    worker: Callable[[RawSource], tuple[Document, list[Fact]] | Prepared] = _extract_raw
+    if vocabulary is not None:
+        worker = functools.partial(_extract_prepared, vocabulary=vocabulary)
     done = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for raws in _batches(sources, batch):
-            results = [store.get(raw) if store is not None else None for raw in raws]
+            results: list[tuple[Document, list[Fact]] | Prepared | None] = [
+                store.get(raw) if store is not None else None for raw in raws
+            ]
             missing = [i for i, hit in enumerate(results) if hit is None]
             chunk = max(1, len(missing) // (jobs * 4))
-            work = pool.map(_extract_raw, [raws[i] for i in missing], chunksize=chunk)
+            work = pool.map(worker, [raws[i] for i in missing], chunksize=chunk)
             for i, result in zip(missing, work, strict=True):
                 results[i] = result
                 if store is not None:
-                    store.put(*result)
+                    if isinstance(result, tuple):
+                        store.put(*result)
+                    else:
+                        store.put(result.doc, result.facts)
             for found in results:
                 assert found is not None
                 done += 1

@@ -50,8 +50,33 @@ class Analysis:
     redated: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One article with what the rules need from it (worked out where it was extracted)."""
+
+    doc: Document
+    facts: list[Fact]
+    claims: list[Claim]
+    event: MainEvent | None
+    attached: list[EventDate]
+
+
+def prepare(
+    doc: Document, facts: list[Fact], vocabulary: Vocabulary, words: Mapping[str, str]
+) -> Prepared:
+    """An article's claims, main event and dated events: a pure function of the article."""
+    hits = event_hits(doc, words)
+    return Prepared(
+        doc,
+        facts,
+        claims_of(doc, facts, vocabulary),
+        main_event(doc, facts, words, hits),
+        attached_dates(doc, facts, words, hits),
+    )
+
+
 def analyse(
-    extracted: Iterable[tuple[Document, list[Fact]]],
+    extracted: Iterable[tuple[Document, list[Fact]] | Prepared],
     ruleset: RuleSet | None = None,
     *,
     reread: Callable[[Document], Document] | None = None,
@@ -73,16 +98,16 @@ def analyse(
     events: dict[str, MainEvent | None] = {}
     attached: dict[str, list[EventDate]] = {}
 
-    def take(doc: Document, doc_facts: list[Fact]) -> None:
-        claims[doc.id] = claims_of(doc, doc_facts, vocabulary)
-        hits = event_hits(doc, words)
-        events[doc.id] = main_event(doc, doc_facts, words, hits)
-        attached[doc.id] = attached_dates(doc, doc_facts, words, hits)
+    def take(item: Prepared) -> None:
+        doc = item.doc
+        claims[doc.id] = item.claims
+        events[doc.id] = item.event
+        attached[doc.id] = item.attached
         docs[doc.id] = doc.slim() if reread is not None else doc
-        facts[doc.id] = doc_facts
+        facts[doc.id] = item.facts
 
-    for doc, doc_facts in extracted:
-        take(doc, doc_facts)
+    for item in extracted:
+        take(item if isinstance(item, Prepared) else prepare(*item, vocabulary, words))
     published = {sid: docs[sid].published.date for sid in docs}
     redated: dict[str, str] = {}
     shared_counts = shared_figures(claims)
@@ -98,7 +123,7 @@ def analyse(
             assert reread is not None
             full = reread(full)
         doc = dataclasses.replace(full, published=Published(day, "month", "inferred", evidence))
-        take(*extract_document(doc))
+        take(prepare(*extract_document(doc), vocabulary, words))
         published[sid] = day
         redated[sid] = evidence
     all_claims = [c for sid in sorted(claims) for c in claims[sid]]
