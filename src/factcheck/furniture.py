@@ -102,7 +102,9 @@ def _lower(s: str) -> str:
 
 _WS = r"[^\S\n]"  # whitespace other than a line break
 _LEAD = rf"{_WS}*+(?:[-*#>|\u2022\u00b7\u25ba\u25b6]++{_WS}*+)?"  # indentation, bullets
-_TRAIL = rf"{_WS}*[:.!?\u2026\u00bb\u203a>|\u2191\u2192-]*{_WS}*(?=\n)"  # "Read more:", "Share »"
+# "Read more:", "Share »"; possessive, as two whitespace runs side by side would
+# otherwise try every split of a long run of spaces (quadratic)
+_TRAIL = rf"{_WS}*+[:.!?\u2026\u00bb\u203a>|\u2191\u2192-]*+{_WS}*+(?=\n)"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _WE = frozenset({"we", "our", "us"})

@@ -20,8 +20,10 @@ import html
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -116,33 +118,53 @@ _FRONT_MATTER = re.compile(
 # Markdown markup, blanked in match_text. Two scans, both fast: block markup
 # at line starts (the pattern starts with a literal "\n" and runs over
 # "\n" + text), and inline markup (every branch starts with a literal
-# character, so the regex engine skips quickly to candidates).
+# character, so the regex engine skips quickly to candidates). Both stay linear
+# on hostile text: no branch scans past the next place another match could
+# start ("[" in link text, "<" in a tag, "]" in a URL), whitespace runs are
+# possessive, and comments are found with str.find (an unclosed "<!--" would
+# otherwise scan to the end of the file for each one).
 _MD_BLOCK = re.compile(
     r"""\n(?!\n)(?:
       (?P<heading>[^\S\n]{0,3}\#{1,6})(?=[^\S\n]|\n)
-    | [^\S\n]*(?:(?:-[^\S\n]*){3,}|(?:\*[^\S\n]*){3,}|(?:_[^\S\n]*){3,}|=+[^\S\n]*)(?=\n)
-    | [^\S\n]*\|?(?:[^\S\n]*:?-{3,}:?[^\S\n]*\|)+[^\S\n]*:?-*:?[^\S\n]*(?=\n)
-    | [^\S\n]*(?:```|~~~)[^\n]*
+    | [^\S\n]*+(?:(?:-[^\S\n]*){3,}|(?:\*[^\S\n]*){3,}|(?:_[^\S\n]*){3,}|=+[^\S\n]*)(?=\n)
+    | [^\S\n]*+\|?(?:[^\S\n]*+:?-{3,}:?[^\S\n]*+\|)+[^\S\n]*+:?-*+:?[^\S\n]*+(?=\n)
+    | [^\S\n]*+(?:```|~~~)[^\n]*
     | [^\S\n]{0,3}\[[^\]\n]+\]:[^\n]*
     | [^\S\n]{0,3}(?:>[^\S\n]?)+
-    | [^\S\n]*(?:[-*+]|\d{1,3}[.)])(?=[^\S\n])
+    | [^\S\n]*+(?:[-*+]|\d{1,3}[.)])(?=[^\S\n])
     )""",
     re.X,
 )
-_MD_CLOSING_HASHES = re.compile(r"[^\S\n]+#+[^\S\n]*$")
+_MD_CLOSING_HASHES = re.compile(r"(?<![^\S\n])[^\S\n]++#+[^\S\n]*+$")
 _MD_INLINE = re.compile(
     r"""
       \\[\\`*_{}\[\]()#+\-.!|>~<]       # escape: blank the backslash only
-    | <!--[\s\S]*?-->
-    | <(?:https?|ftp|mailto):[^>\s]*>  # autolink
-    | </?[A-Za-z][^>\n]*>              # inline HTML tag
-    | !\[[^\]\n]*\]\([^)\n]*\)         # image: all of it
-    | \[(?=[^\]\n]*\]\([^)\n]*\))      # link: "[" ...
-    | \]\([^)\n]*\)                    # ... and "](url)"
+    | <(?:https?|ftp|mailto):[^<>\s]*> # autolink
+    | </?[A-Za-z][^<>\n]*>             # inline HTML tag
+    | !\[[^\[\]\n]*\]\([^)\]\n]*\)     # image: all of it
+    | \[(?=[^\[\]\n]*\]\([^)\]\n]*\))  # link: "[" ...
+    | \]\([^)\]\n]*\)                  # ... and "](url)"
     | \*\** | ~~ | ``* | __* | \|       # a literal first, then the repeat
     """,
     re.X,
 )
+
+
+def _html_comments(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<!-- ... -->`` comments, in one pass.
+
+    >>> _html_comments("a <!-- 1 --> b <!-- 2 <!-- c")
+    [(2, 12)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no comment closes after here
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
 def _markdown_markup(text: str) -> list[tuple[int, int]]:
@@ -152,7 +174,9 @@ def _markdown_markup(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in _markdown_markup(text)]
     ['##', ' #', '**', '**', '[', '](https://x.org/9)']
     """
-    spans: list[tuple[int, int]] = []
+    comments = _html_comments(text)
+    comment_starts = [start for start, _ in comments]
+    spans = list(comments)
     for m in _MD_BLOCK.finditer(f"\n{text}"):
         start, end = m.start(), m.end() - 1  # offsets in text
         spans.append((start, end))
@@ -164,6 +188,9 @@ def _markdown_markup(text: str) -> list[tuple[int, int]]:
                 spans.append((end + closing.start(), end + closing.end()))
     for m in _MD_INLINE.finditer(text):
         start, end = m.span()
+        i = bisect_right(comment_starts, start) - 1
+        if i >= 0 and start < comments[i][1]:
+            continue  # inside a comment, blanked whole
         first = text[start]
         if first == "\\":
             end = start + 1
@@ -175,29 +202,99 @@ def _markdown_markup(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: front matter is a few keys; YAML aliases can make it expand without limit
+#: (``&a [*a]``, or "billion laughs"), which every output would then write out
+FRONT_MATTER_MAX_VALUES = 10_000
+
+
+def _expands_beyond(data: object, budget: int) -> bool:
+    """Whether ``data`` holds more than ``budget`` values, counting each alias again.
+
+    Iterative and stops at the budget, so a structure that contains itself ends too.
+
+    >>> loop: list[object] = []
+    >>> loop.append(loop)
+    >>> _expands_beyond(loop, 100), _expands_beyond({"a": [1, 2]}, 100)
+    (True, False)
+    """
+    stack = [data]
+    for _ in range(budget):
+        if not stack:
+            return False
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+    return bool(stack)
+
+
+@cache
+def _yaml_loader(*, dates: bool) -> type[Any]:
+    """PyYAML's safe loader (in C when available); with ``dates=False`` timestamps stay text."""
+    import yaml
+
+    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if dates:
+        return base
+
+    def as_written(loader: Any, node: Any) -> str:
+        return str(loader.construct_scalar(node))
+
+    loader: type[Any] = type("_TextDatesLoader", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:timestamp", as_written)
+    return loader
+
+
+# "---" then a "key:" line, but no closing fence: front matter left open
+_OPEN_FRONT_MATTER = re.compile(r"\A---[^\S\n]*\n\s*[A-Za-z_][\w-]*[^\S\n]*:(?:[^\S\n]|$)", re.M)
+
+
 def _front_matter(
     text: str, path: str, warnings: list[str]
 ) -> tuple[tuple[int, int] | None, dict[str, Any]]:
-    """The span of a YAML front matter block and its keys (empty if invalid)."""
+    """The span of a YAML front matter block and its keys (empty if invalid).
+
+    Front matter that is never closed is read as text, with a warning.
+
+    >>> notes: list[str] = []
+    >>> _front_matter("---\\ntitle: T\\nTrade rose 5%.\\n", "a.md", notes)
+    (None, {})
+    >>> notes
+    ["a.md:1: front matter not closed (no '---' line after it), read as article text"]
+    """
     m = _FRONT_MATTER.match(text)
     if m is None:
+        if _OPEN_FRONT_MATTER.match(text):
+            warnings.append(
+                f"{path}:1: front matter not closed (no '---' line after it), read as article text"
+            )
         return None, {}
     import yaml  # only Markdown with front matter needs it: keep startup fast
 
     body = m.group("body")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(body, Loader=loader)  # a safe loader
-    except yaml.YAMLError as exc:
+        try:
+            data = yaml.load(body, Loader=_yaml_loader(dates=True))  # a safe loader
+        except ValueError:  # an impossible date ("2025-02-30"): keep dates as written
+            data = yaml.load(body, Loader=_yaml_loader(dates=False))
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = getattr(exc, "problem", None) or next(iter(str(exc).splitlines()), "")
         warnings.append(f"{path}{line}: invalid YAML front matter ignored: {problem}")
         return m.span(), {}
     if data is None:
         return m.span(), {}
     if not isinstance(data, Mapping):
         warnings.append(f"{path}:2: front matter is not a mapping of keys to values, ignored")
+        return m.span(), {}
+    if _expands_beyond(data, FRONT_MATTER_MAX_VALUES):
+        warnings.append(
+            f"{path}:2: front matter ignored: more than {FRONT_MATTER_MAX_VALUES:,} values "
+            "once its YAML aliases are expanded"
+        )
         return m.span(), {}
     return m.span(), {str(k): v for k, v in data.items()}
 
@@ -607,8 +704,12 @@ def _decode(data: bytes, path: str) -> tuple[str, list[str]]:
         raise SourceError(path, "binary file, not an article")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    notes = []
+    if b"\x00" in data:  # past the sniffed start: a text file with a damaged stretch
+        nuls = data.count(b"\x00")
+        notes.append(f"{path}: {nuls} NUL byte(s) after the first {BINARY_SNIFF_BYTES} bytes")
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), notes
     except UnicodeDecodeError:
         pass
     replaced = data.decode("utf-8", errors="replace")
@@ -618,10 +719,10 @@ def _decode(data: bytes, path: str) -> tuple[str, list[str]]:
     # valid sequences ("’" -> "â€™"), so keep UTF-8.
     if good <= bad:
         try:
-            return data.decode("cp1252"), [f"{path}: not UTF-8, decoded as Windows-1252"]
+            return data.decode("cp1252"), [*notes, f"{path}: not UTF-8, decoded as Windows-1252"]
         except UnicodeDecodeError:
             pass
-    return replaced, [f"{path}: invalid UTF-8, {bad} bad byte(s) replaced with U+FFFD"]
+    return replaced, [*notes, f"{path}: invalid UTF-8, {bad} bad byte(s) replaced with U+FFFD"]
 
 
 def _format_of(path: Path) -> Format:
