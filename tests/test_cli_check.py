@@ -113,3 +113,14 @@ def test_source_errors_are_reported_and_exit_2(
     assert code == 2
     assert "in 1 source" in out
     assert "bad.txt" in err
+
+
+def test_impossible_date_in_a_rule_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x.yaml").write_text(
+        "code: FC101\nexamples:\n  - expect: pass\n    articles:\n      - {published: 2025-02-30, text: x}\n"
+    )
+    code, _, err = run(capsys, "check", str(SOURCES), "--rules", str(rules))
+    assert code == 2
+    assert err.startswith(f"error: {rules / 'x.yaml'}:5: invalid value: day is out of range")

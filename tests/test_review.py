@@ -116,3 +116,12 @@ def test_killing_a_writer_never_leaves_a_truncated_file(tmp_path: Path) -> None:
             reviews = load_reviews(path)  # parses: never half-written
             assert all(r.note == "x" * 2000 for r in reviews.values())
     assert not list(tmp_path.glob(".reviews.yaml.*.tmp.keep"))
+
+
+def test_impossible_date_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text(
+        "reviews:\n- id: abc\n  status: confirmed\n  date: 2025-02-30\n", encoding="utf-8"
+    )
+    with pytest.raises(UserError, match="not a valid reviews file"):
+        load_reviews(path)

@@ -21,7 +21,6 @@ from factcheck.ingest import (
     RawSource,
     document_from_raw,
     document_from_text,
-    iter_documents,
     iter_sources,
     read_document,
     read_source,
@@ -60,6 +59,7 @@ def extract(
     *,
     stdin: TextIO | None = None,
     on_error: Callable[[SourceError], None] | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Extraction:
     """Read every article under ``paths`` (files, folders, or ``-``) and extract its facts.
 
@@ -73,7 +73,8 @@ def extract(
         if on_error is not None:
             on_error(error)
 
-    for doc in iter_documents(paths, on_error=failed, stdin=stdin):
+    for raw in iter_sources(paths, on_error=failed, stdin=stdin, max_bytes=max_bytes):
+        doc = document_from_raw(raw)
         doc, facts = extract_document(doc)
         result.sources.append(doc)
         result.facts.extend(facts)

@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_paths(ext)
     ext.add_argument(
+        "--max-size",
+        type=int,
+        metavar="BYTES",
+        default=None,
+        help="refuse files larger than this (default: 10000000)",
+    )
+    ext.add_argument(
         "--format",
         choices=("table", "json", "csv"),
         default="table",
@@ -207,7 +214,10 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def report_error(error: SourceError) -> None:
         print(f"error: {error}", file=err)
 
-    result = extract(args.paths, stdin=sys.stdin, on_error=report_error)
+    from factcheck.ingest import MAX_BYTES
+
+    max_bytes = args.max_size if args.max_size is not None else MAX_BYTES
+    result = extract(args.paths, stdin=sys.stdin, on_error=report_error, max_bytes=max_bytes)
     for doc in result.sources:
         for warning in doc.warnings:
             print(f"warning: {warning}", file=err)

@@ -77,6 +77,8 @@ def load_reviews(path: str | Path) -> dict[str, Review]:
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise UserError(f"{path}: cannot read: {error}") from None
+    except (ValueError, RecursionError) as error:  # an impossible date such as 2025-02-30
+        raise UserError(f"{path}: not a valid reviews file: {error}") from None
     entries = data.get("reviews", []) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise UserError(f"{path}: expected a mapping with a 'reviews' list")

@@ -327,6 +327,29 @@ def _unknown(
     return message
 
 
+def _bad_scalar_line(root: Node) -> int | None:
+    """The line of the first timestamp-looking value that is not a real date."""
+    loader = yaml.SafeLoader("")
+    stack: list[Node] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError:
+                return int(node.start_mark.line) + 1
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return None
+
+
 class _File:
     """One YAML file: its node tree (for lines) and values built from it (safe_load)."""
 
@@ -364,6 +387,9 @@ class _File:
             raise RuleFileError(self.path, f"invalid YAML: {problem}", line=where) from exc
         except yaml.YAMLError as exc:
             raise RuleFileError(self.path, f"invalid YAML: {exc}") from exc
+        except (ValueError, RecursionError) as exc:  # an impossible date such as 2025-02-30
+            bad = _bad_scalar_line(self.root) if self.root is not None else None
+            raise RuleFileError(self.path, f"invalid value: {exc}", line=bad) from exc
         finally:
             self._loader.dispose()
 
