@@ -244,13 +244,17 @@ def _extract_raw(raw: RawSource) -> tuple[Document, list[Fact]]:
     return extract_document(document_from_raw(raw))
 
 
-def _extract_prepared(raw: RawSource, vocabulary: Vocabulary) -> Prepared:
-    """One article's extraction and what the rules need from it, in a worker process."""
+def _extract_prepared(raw: RawSource, vocabulary: Vocabulary, slim: bool = False) -> Prepared:
+    """One article's extraction and what the rules need from it, in a worker process.
+
+    ``slim`` sends the document back without its text (when no cache needs it).
+    """
     from factcheck.compare import prepare
     from factcheck.events import event_words
 
     doc, facts = extract_document(document_from_raw(raw))
-    return prepare(doc, facts, vocabulary, event_words(sorted(vocabulary.events)))
+    prepared = prepare(doc, facts, vocabulary, event_words(sorted(vocabulary.events)))
+    return dataclasses.replace(prepared, doc=doc.slim()) if slim else prepared
 
 
 def extract_sources(
@@ -284,7 +288,7 @@ def extract_sources(
 
     worker: Callable[[RawSource], tuple[Document, list[Fact]] | Prepared] = _extract_raw
     if vocabulary is not None:
-        worker = functools.partial(_extract_prepared, vocabulary=vocabulary)
+        worker = functools.partial(_extract_prepared, vocabulary=vocabulary, slim=store is None)
     done = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for raws in _batches(sources, batch):
