@@ -552,6 +552,7 @@ def claims_of(
     previous: Metric | None = None
     previous_sentence: tuple[int, int] | None = None
     as_of = doc.published.date.isoformat() if doc.published.date else None
+    last_dated: dict[str, Claim] = {}
     for fact, bounds in zip(facts, bounds_of, strict=True):
         if fact.kind == "date":
             continue
@@ -569,9 +570,8 @@ def claims_of(
         earlier_year = None if key.endswith("change") else _YEAR_EARLIER.match(tail.lstrip())
         if period.iso is None or earlier_year:
             # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
-            earlier = [c for c in claims if c.period is not None and _base(c.metric) == _base(key)]
-            if earlier and period.iso is None:
-                src = earlier[-1]
+            src = last_dated.get(_base(key))
+            if src is not None and period.iso is None:
                 period = Period(
                     src.period,
                     src.period_low,
@@ -580,18 +580,19 @@ def claims_of(
                 )
             if earlier_year:
                 period = _shift_year(period, 1, f"{earlier_year.group()!r}: the year before")
-        claims.append(
-            Claim(
-                fact=fact,
-                metric=key,
-                metric_text=metric.text,
-                period=period.iso,
-                period_low=period.low,
-                period_high=period.high,
-                period_how=period.how,
-                as_of=as_of,
-            )
+        claim = Claim(
+            fact=fact,
+            metric=key,
+            metric_text=metric.text,
+            period=period.iso,
+            period_low=period.low,
+            period_high=period.high,
+            period_how=period.how,
+            as_of=as_of,
         )
+        claims.append(claim)
+        if claim.period is not None:
+            last_dated[_base(key)] = claim  # the latest dated figure of each measure
     return claims
 
 
