@@ -17,9 +17,14 @@ from factcheck.extract.dates import MONTH_NAMES
 from factcheck.facts import DateSpec, Document, Mention, Published
 from factcheck.sentences import Sentences
 
+# Each capitalised word is read whole (possessive ``*+``): with the space
+# after it optional, "WASHINGTON" could otherwise be split into up to four
+# "words" in every possible way, and an all-capitals line of a few hundred
+# characters took minutes. Splitting a word never allows a match, so the
+# matches are the same.
 _DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4}"
-    r"(?:,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]?){1,4}){0,2},"
+    r"(?:^|\n)[ \t]*(?:(?:[A-Z][A-Za-z.'-]*+[ \t]?){1,4}"
+    r"(?:,[ \t]*(?:[A-Z][A-Za-z.'-]*+[ \t]?){1,4}){0,2},"
     r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?"
     r"|(?:Published|Posted|Updated|Last updated|Date|First published)(?:[ \t]+on)?:?[ \t]*)"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"

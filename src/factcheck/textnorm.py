@@ -117,8 +117,11 @@ def blank_spans(s: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 # A URL ends before whitespace, quotes or angle brackets, and before trailing
-# sentence punctuation (so "see example.com/x." keeps its full stop).
-_URL_TAIL = r"""[^\s<>"'`]*?(?=[.,;:!?)\]}'"]*(?:[\s<>"'`]|$))"""
+# sentence punctuation (so "see example.com/x." keeps its full stop): runs of
+# other characters, and runs of punctuation that more URL follows. Possessive,
+# so that each character is read once: a lazy tail with a look-ahead over the
+# punctuation (the obvious pattern) is quadratic on "www." and a long run of dots.
+_URL_TAIL = r"""(?:[^\s<>"'`.,;:!?)\]}]++|[.,;:!?)\]}]++(?=[^\s<>"'`]))*+"""
 _URL_RE = re.compile(
     r"(?i)\b(?:(?:https?|ftp)://|www\.)"
     + _URL_TAIL
