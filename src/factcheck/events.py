@@ -8,6 +8,7 @@ reports the same event with the most figures in common.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -155,6 +156,7 @@ def dated_events(
     sentences = Sentences(doc.match_text)
     text = doc.match_text
     out = []
+    starts = [h[0] for h in hits]  # hits are in text order
     dateline = doc.published.span if doc.published.method == "dateline" else None
     for fact in facts:
         if fact.kind != "date" or (fact.low is None and not isinstance(fact.value, str)):
@@ -164,7 +166,7 @@ def dated_events(
         if _REPORTING_BEFORE.search(text, max(0, fact.start - 30), fact.start):
             continue  # "the commission said on Wednesday" dates the saying
         lo, hi = sentences.around(fact.start, fact.end)
-        near = [h for h in hits if lo <= h[0] < hi]
+        near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         if not near:
             continue
         s, _e, key = min(near, key=lambda h: min(abs(h[0] - fact.end), abs(fact.start - h[1])))
