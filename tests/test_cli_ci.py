@@ -154,6 +154,7 @@ def test_github_format_is_automatic_under_actions(
     code, out, _ = run(capsys, "check", "--no-cache", "--fail-on", "never")
     assert code == 0
     assert out.startswith("::warning ")
+    assert out.rstrip().endswith("in 5 sources, 38 figures")  # counted though not listed
 
 
 def test_unknown_pyproject_key(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -129,6 +129,8 @@ class CheckResult:
         for outputs that show only the discrepancies.
         """
         out = self.extraction.to_dict(facts=facts)
+        if not facts:
+            out["figures"] = len(self.extraction.facts)  # counted, not listed
         docs = {doc.id: doc for doc in self.extraction.sources}
         lines: dict[str, list[int]] = {}
         found = []

@@ -62,6 +62,25 @@ def summary(levels: Iterable[str], sources: int, figures: int) -> str:
     )
 
 
+def report_summary(data: Mapping[str, Any], settled_note: str = "") -> str:
+    """The summary line of a check result, with the reviewed and new counts when there are any.
+
+    The figures are counted from ``facts``, or from ``figures`` when the facts
+    were left out of the data (outputs that show only the discrepancies).
+    """
+    discrepancies: list[Mapping[str, Any]] = list(data.get("discrepancies") or [])
+    figures = data.get("figures", len(data.get("facts") or []))
+    line = summary(
+        [str(d.get("level")) for d in discrepancies], len(data.get("sources") or []), figures
+    )
+    reviewed = sum(1 for d in discrepancies if settled(d))
+    if reviewed:
+        line += f"; {reviewed} reviewed as accepted or false alarm{settled_note}"
+    if any("new" in d for d in discrepancies):
+        line += f"; {sum(1 for d in discrepancies if d.get('new'))} new"
+    return line
+
+
 def status(d: Mapping[str, Any]) -> str:
     """A discrepancy's review status (``unreviewed`` when none is recorded)."""
     return str((d.get("review") or {}).get("status") or UNREVIEWED)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from factcheck.report.common import SETTLED, settled, status, summary
+from factcheck.report.common import SETTLED, report_summary, status
 
 if TYPE_CHECKING:
     pass
@@ -55,7 +55,7 @@ def render_github(data: Mapping[str, Any], *, limit: int = 50) -> str:
     lines = [_annotation(d) for d in shown[:limit]]
     more = len(shown) - len(lines)
     if discrepancies:
-        totals = _totals(data, discrepancies)
+        totals = _totals(data)
         if more:
             n = "discrepancy" if more == 1 else "discrepancies"
             lines.append(f"::notice::{more} more {n} not annotated (limit {limit}); {totals}")
@@ -104,16 +104,6 @@ def _annotation(d: Mapping[str, Any]) -> str:
     return f"::{command} {properties}::{escape_data(message)}"
 
 
-def _totals(data: Mapping[str, Any], discrepancies: Sequence[Mapping[str, Any]]) -> str:
+def _totals(data: Mapping[str, Any]) -> str:
     """The table's summary line, plus the reviewed and new counts when there are any."""
-    line = summary(
-        [str(d.get("level")) for d in discrepancies],
-        len(data.get("sources") or []),
-        len(data.get("facts") or []),
-    )
-    reviewed = sum(1 for d in discrepancies if settled(d))
-    if reviewed:
-        line += f"; {reviewed} reviewed as accepted or false alarm, not annotated"
-    if any("new" in d for d in discrepancies):
-        line += f"; {sum(1 for d in discrepancies if d.get('new'))} new"
-    return escape_data(line)
+    return escape_data(report_summary(data, ", not annotated"))

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from factcheck.report.common import amount, difference, settled, status, summary
+from factcheck.report.common import amount, difference, report_summary, status
 
 if TYPE_CHECKING:
     pass
@@ -91,18 +91,7 @@ def render_markdown(data: Mapping[str, Any], *, title: str = "factcheck consiste
 
 def summary_line(data: Mapping[str, Any]) -> str:
     """The terminal table's summary line, plus the reviewed and new counts when there are any."""
-    discrepancies: list[Mapping[str, Any]] = list(data.get("discrepancies") or [])
-    line = summary(
-        [str(d.get("level")) for d in discrepancies],
-        len(data.get("sources") or []),
-        len(data.get("facts") or []),
-    )
-    reviewed = sum(1 for d in discrepancies if settled(d))
-    if reviewed:
-        line += f"; {reviewed} reviewed as accepted or false alarm"
-    if any("new" in d for d in discrepancies):
-        line += f"; {sum(1 for d in discrepancies if d.get('new'))} new"
-    return line
+    return report_summary(data)
 
 
 def _review(d: Mapping[str, Any]) -> str:
