@@ -89,6 +89,7 @@ ORDINALS = [
     ("his second term in office", "second term", 2, "term"),
     ("China's second-largest trading partner", "second-largest", 2, "largest"),
     ("the twenty-first meeting", "twenty-first meeting", 21, "meeting"),
+    ("Turnout in the second round was 61.4%.", "second round", 2, "round"),
 ]
 
 NOT_ORDINALS = [

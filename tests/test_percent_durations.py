@@ -14,6 +14,7 @@ PERCENTS = [
     ("up 2 percentage points", "2 percentage points", 2, "percentage point", ""),
     ("about 40 percent of voters", "about 40 percent", 40, "percent", "about"),
     ("nearly ten percent", "nearly ten percent", 10, "percent", "nearly"),
+    ("The rest went to B's 47.9%.", "47.9%", 47.9, "percent", ""),
 ]
 
 NOT_PERCENTS = ["a 5G network", "the percent sign", "per cent of nothing", "COVID-19 percent"]

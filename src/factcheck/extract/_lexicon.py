@@ -345,7 +345,7 @@ STOP_WORDS: frozenset[str] = frozenset(
 
 #: modifiers skipped between an ordinal and its noun (``fourth such gathering``)
 ORDINAL_SKIP: frozenset[str] = frozenset(
-    "such consecutive straight successive annual round official state formal".split()
+    "such consecutive straight successive annual official state formal".split()
 )
 
 #: determiners before a number word that make it a reference, not a claim (``the two leaders``)

@@ -140,8 +140,8 @@ def _label_before(ctx: Context, start: int) -> bool:
     while begin > 0 and text[begin - 1] in " \t":
         begin -= 1
     raw = text[begin - len(word) : begin]
-    if not raw[:1].isupper() or raw in MONTHS:
-        return False
+    if not raw[:1].isupper() or raw in MONTHS or raw.endswith(("'s", "s'")):
+        return False  # "B's 47.9%" is B's share, not a thing named "B's 47"
     return not ctx.at_sentence_start(begin - len(word))
 
 
