@@ -444,6 +444,17 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated|declared|wrote|"
+    r"briefed|updated)[ \t]+(?:\w+[ \t]+){0,2}?(?:on[ \t]+)?$"
+)
+
+
+def dates_the_saying(text: str, date: Fact) -> bool:
+    """``officials said on Monday``: the date of the report, not of what it reports."""
+    return _REPORTING_BEFORE.search(text, max(0, date.start - 30), date.start) is not None
+
+
 def _governs(text: str, date: Fact, fact: Fact) -> bool:
     """A date governs a figure unless a comparison stands between them (``up from 61% in 2019``)."""
     lo, hi = (date.end, fact.start) if date.end <= fact.start else (fact.end, date.start)
@@ -462,6 +473,12 @@ def period_of(
         if f.kind == "date"
         and f.low is not None
         and not (f.start == fact.start and f.end == fact.end)
+    ]
+    span = doc.published.span if doc.published.method == "dateline" else None
+    dates = [
+        f
+        for f in dates
+        if not dates_the_saying(text, f) and not (span and span[0] <= f.start < span[1])
     ]
     in_clause = [f for f in dates if clause[0] <= f.start < clause[1] and _governs(text, f, fact)]
     opening = [f for f in dates if f.start - sentence[0] <= 12 and f.end <= fact.start]

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from factcheck.attribute import dates_the_saying
 from factcheck.extract._lexicon import EARLIER_EVENT_MARKERS, EVENT_WORDS
 from factcheck.extract.context import trie_pattern
 from factcheck.facts import Claim, Document, Fact
@@ -123,11 +124,6 @@ def main_event(
     return MainEvent(doc.id, key, n, _best_date(own, doc))
 
 
-_REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated|declared|wrote|"
-    r"briefed|updated)[ \t]+(?:\w+[ \t]+){0,2}?(?:on[ \t]+)?$"
-)
-
 #: parts of an event that date it too ("the meeting, held from June 3 to 4" at a summit)
 RELATED_EVENTS: dict[str, frozenset[str]] = {
     "summit": frozenset({"meeting", "conference"}),
@@ -163,7 +159,7 @@ def dated_events(
             continue
         if dateline is not None and dateline[0] <= fact.start < dateline[1]:
             continue  # the dateline dates the report, not the event
-        if _REPORTING_BEFORE.search(text, max(0, fact.start - 30), fact.start):
+        if dates_the_saying(text, fact):
             continue  # "the commission said on Wednesday" dates the saying
         lo, hi = sentences.around(fact.start, fact.end)
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]

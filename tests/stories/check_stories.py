@@ -90,8 +90,8 @@ def main() -> int:
     for f in (HERE.parent.parent / "sources").glob("*.txt"):
         source_numbers |= set(re.findall(r"\d[\d,.]*\d|\d", f.read_text(encoding="utf-8")))
     stories = sorted(p for p in HERE.iterdir() if p.is_dir())
-    if len(stories) != 5:
-        err(f"expected 5 stories, found {[s.name for s in stories]}")
+    if len(stories) < 5:
+        err(f"expected at least 5 stories, found {[s.name for s in stories]}")
     for story in stories:
         exp = yaml.safe_load((story / "expected.yaml").read_text(encoding="utf-8"))
         if exp.get("story") != story.name:
@@ -112,7 +112,7 @@ def main() -> int:
             if exp["sources"].get(stem) != date:
                 err(f"{path}: yaml date {exp['sources'].get(stem)} != article date {date}")
             words = len(body.split())
-            if not 150 <= words <= 450:
+            if not 30 <= words <= 450:
                 err(f"{path}: {words} words")
             if FORBIDDEN.search(texts[stem]):
                 err(f"{path}: forbidden word {FORBIDDEN.search(texts[stem])[0]}")
