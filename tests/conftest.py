@@ -2,13 +2,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from factcheck.extract import extract_document
 from factcheck.facts import Fact, Published
 from factcheck.ingest import document_from_text
+
+# CI runs the property tests on a fixed set of examples, so that a run is reproducible;
+# local runs keep exploring new random examples.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "sources"
