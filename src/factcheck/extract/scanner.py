@@ -287,6 +287,21 @@ def classify(
             return tu.end
     if value == 1 and raw is None:
         return num_end  # "one" is too often a pronoun: "one of the", "the one"
+
+    def add_count(end: int, measure: str) -> None:
+        ctx.add(
+            count_mention(
+                begin,
+                end,
+                amount,
+                measure,
+                qualifier=qualifier,
+                step=step,
+                high=amount_high,
+                record=record,
+            )
+        )
+
     total_at = None if reference else of_total(ctx, after_scale)
     if total_at is not None and text[total_at : total_at + 1].isdigit():
         nm = _NUMBER.match(text, total_at)
@@ -294,48 +309,15 @@ def classify(
             total_end = nm.end()
             noun = count_noun(ctx, total_end, Decimal(2))
             if noun is not None:
-                ctx.add(
-                    count_mention(
-                        begin,
-                        after_scale,
-                        amount,
-                        noun[0],
-                        qualifier=qualifier,
-                        step=step,
-                        high=amount_high,
-                        record=record,
-                    )
-                )
+                add_count(after_scale, noun[0])
                 return total_at
     noun = None if reference else count_noun(ctx, after_scale, amount)
     if noun is None:
         measure = None if reference else measure_before(ctx, begin)
         if measure is not None:
-            ctx.add(
-                count_mention(
-                    begin,
-                    after_scale,
-                    amount,
-                    measure,
-                    qualifier=qualifier,
-                    step=step,
-                    high=amount_high,
-                    record=record,
-                )
-            )
+            add_count(after_scale, measure)
         return after_scale
-    ctx.add(
-        count_mention(
-            begin,
-            noun[1],
-            amount,
-            noun[0],
-            qualifier=qualifier,
-            step=step,
-            high=amount_high,
-            record=record,
-        )
-    )
+    add_count(noun[1], noun[0])
     return noun[1]
 
 
