@@ -103,11 +103,48 @@ def test_period(text: str, figure: str, period: str | None) -> None:
     assert found[figure] == period
 
 
-def test_period_inherited_from_an_earlier_figure_of_the_same_measure() -> None:
-    text = "Trade reached $317.6 billion in 2018. Two-way trade rose 6.3 percent from the previous year."
+INHERITED = [
+    # an explicit back-reference inherits the period of the same measure
+    (
+        "Trade reached $317.6 billion in 2018. That year, two-way trade rose 6.3 percent.",
+        "6.3 percent",
+        "2018",
+    ),
+    (
+        "Trade reached $317.6 billion in 2018. Over the same period, trade rose 6.3 percent.",
+        "6.3 percent",
+        "2018",
+    ),
+    # negative: a period is not inherited across sentences without one
+    ("Trade reached $317.6 billion in 2018. Two-way trade rose 6.3 percent.", "6.3 percent", None),
+    ("The party won 31% in 1931. It won 24% of the vote, the paper said.", "24%", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), INHERITED)
+def test_period_inherited_only_through_a_back_reference(
+    text: str, figure: str, period: str | None
+) -> None:
     found = {c.fact.text: c for c in claims(text)}
-    assert found["6.3 percent"].period == "2018"
-    assert "earlier in the article" in found["6.3 percent"].period_how
+    assert found[figure].period == period
+    if period is not None:
+        assert "earlier in the article" in found[figure].period_how
+
+
+BASELINES = [
+    # a comparison baseline is never the figure's period
+    ("The party won 31 percent of the vote, its best result since 1987.", "31 percent"),
+    ("Turnout was 67.4%, the highest since 1998.", "67.4%"),
+    ("Exports reached $40 billion, the highest since 2019.", "$40 billion"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), BASELINES)
+def test_baseline_is_not_the_period(text: str, figure: str) -> None:
+    found = {c.fact.text: c for c in claims(text)}
+    assert found[figure].period is None
+    assert found[figure].frame.baseline is not None
+    assert found[figure].frame.baseline.how == "since"
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from factcheck.ingest import (
     read_document,
     read_source,
 )
+from factcheck.parse import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -169,6 +170,8 @@ def check(
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
     max_bytes: int | None = MAX_BYTES,
+    nlp_model: str = DEFAULT_MODEL,
+    min_confidence: float = 0.0,
 ) -> CheckResult:
     """Extract every figure under ``paths``, attribute it, and run the rules.
 
@@ -178,6 +181,8 @@ def check(
     discrepancies that involve one of them are kept. ``cache`` is an SQLite
     file caching extraction results by content. ``jobs`` > 1 extracts in that
     many processes (same results as one); files over ``max_bytes`` are refused.
+    ``nlp_model`` is the spaCy pipeline the claim frames are read with;
+    discrepancies less likely to be real than ``min_confidence`` are left out.
     """
     from factcheck.cache import ExtractionCache
     from factcheck.compare import analyse, run_rules
@@ -203,16 +208,23 @@ def check(
     try:
         if new_files is None:
             stream = extract_sources(
-                sources, store, jobs=jobs, progress=progress, vocabulary=ruleset.vocabulary
+                sources,
+                store,
+                jobs=jobs,
+                progress=progress,
+                vocabulary=ruleset.vocabulary,
+                nlp_model=nlp_model,
             )
-            analysis = analyse(stream, ruleset, reread=reread)
+            analysis = analyse(stream, ruleset, reread=reread, nlp_model=nlp_model)
         else:
             relevant = _relevant(list(sources), new_files, store, ruleset.vocabulary)
-            analysis = analyse(relevant, ruleset, reread=reread)
+            analysis = analyse(relevant, ruleset, reread=reread, nlp_model=nlp_model)
     finally:
         if store is not None:
             store.__exit__(None, None, None)
-    discrepancies = run_rules(analysis.corpus, ruleset.enabled())
+    discrepancies = [
+        d for d in run_rules(analysis.corpus, ruleset.enabled()) if d.confidence >= min_confidence
+    ]
     new_ids: frozenset[str] | None = None
     documents, facts = analysis.documents, analysis.facts
     if new_files is not None:
@@ -246,7 +258,9 @@ def _extract_raw(raw: RawSource) -> tuple[Document, list[Fact]]:
     return extract_document(document_from_raw(raw))
 
 
-def _extract_prepared(raw: RawSource, vocabulary: Vocabulary, slim: bool = False) -> Prepared:
+def _extract_prepared(
+    raw: RawSource, vocabulary: Vocabulary, slim: bool = False, nlp_model: str = DEFAULT_MODEL
+) -> Prepared:
     """One article's extraction and what the rules need from it, in a worker process.
 
     ``slim`` sends the document back without its text (when no cache needs it).
@@ -255,7 +269,8 @@ def _extract_prepared(raw: RawSource, vocabulary: Vocabulary, slim: bool = False
     from factcheck.events import event_words
 
     doc, facts = extract_document(document_from_raw(raw))
-    prepared = prepare(doc, facts, vocabulary, event_words(sorted(vocabulary.events)))
+    words = event_words(sorted(vocabulary.events))
+    prepared = prepare(doc, facts, vocabulary, words, nlp_model=nlp_model)
     return dataclasses.replace(prepared, doc=doc.slim()) if slim else prepared
 
 
@@ -267,6 +282,7 @@ def extract_sources(
     progress: Callable[[int], None] | None = None,
     batch: int = 256,
     vocabulary: Vocabulary | None = None,
+    nlp_model: str = DEFAULT_MODEL,
 ) -> Iterator[tuple[Document, list[Fact]] | Prepared]:
     """Every article's extraction, in order, as they come: from the cache or extracted.
 
@@ -290,7 +306,9 @@ def extract_sources(
 
     worker: Callable[[RawSource], tuple[Document, list[Fact]] | Prepared] = _extract_raw
     if vocabulary is not None:
-        worker = functools.partial(_extract_prepared, vocabulary=vocabulary, slim=store is None)
+        worker = functools.partial(
+            _extract_prepared, vocabulary=vocabulary, slim=store is None, nlp_model=nlp_model
+        )
     done = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for raws in _batches(sources, batch):

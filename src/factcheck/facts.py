@@ -260,6 +260,127 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+#: how a part of a claim frame was found in the sentence's grammar
+FrameHow = Literal[
+    "possessor",
+    "subject",
+    "for",
+    "of",
+    "list",
+    "apposition",
+    "modifier",
+    "preposition",
+    "clause",
+    "according to",
+    "reporting verb",
+    "sign",
+    "change verb",
+    "change noun",
+    "phrase",
+    "path",
+    "since",
+    "comparison",
+    "predicate",
+]
+#: what kind of figure a claim is: an actual one, or not (yet)
+Modality = Literal["actual", "estimate", "forecast", "target", "exit poll"]
+MODALITIES: tuple[Modality, ...] = ("actual", "estimate", "forecast", "target", "exit poll")
+Sense = Literal["level", "change"]
+
+
+@dataclass(frozen=True, slots=True)
+class FramePart:
+    """One part of a claim frame: its key, the words it came from and how it was found."""
+
+    key: str
+    words: str
+    how: FrameHow
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "words": self.words, "how": self.how}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure claims, read from the grammar of its sentence.
+
+    ``entity`` is whose figure it is, ``scope`` the place, part or sub-event
+    it is for, ``sense`` a level or a change (with the ``basis`` of a change),
+    ``modality`` whether it is an actual figure, ``speaker`` who gives it and
+    ``baseline`` a date it is compared with (never its period). ``parsed`` is
+    False when the sentence could not be parsed around the figure (the frame
+    is then empty and less sure).
+    """
+
+    entity: FramePart | None = None
+    scope: FramePart | None = None
+    sense: Sense = "level"
+    sense_how: FramePart | None = None
+    basis: FramePart | None = None
+    modality: Modality = "actual"
+    modality_how: FramePart | None = None
+    speaker: FramePart | None = None
+    baseline: FramePart | None = None
+    #: what a counted subject does or is: ``14 parties contested`` -> contested
+    predicate: FramePart | None = None
+    headline: bool = False
+    parsed: bool = True
+
+    def compare_key(self) -> tuple[str, ...]:
+        """Figures are compared only when these are equal (scope, entity and predicate:
+        see :func:`factcheck.compare.group_claims`, where a missing one may be inferred)."""
+        modality = "actual" if self.modality == "estimate" else self.modality
+        return (
+            self.sense,
+            self.basis.key if self.basis else "",
+            modality,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        def part(p: FramePart | None) -> dict[str, Any] | None:
+            return p.to_dict() if p is not None else None
+
+        return {
+            "entity": part(self.entity),
+            "scope": part(self.scope),
+            "sense": self.sense,
+            "sense_how": part(self.sense_how),
+            "basis": part(self.basis),
+            "modality": self.modality,
+            "modality_how": part(self.modality_how),
+            "speaker": part(self.speaker),
+            "baseline": part(self.baseline),
+            "predicate": part(self.predicate),
+            "headline": self.headline,
+            "parsed": self.parsed,
+        }
+
+
+def frame_from_dict(data: Mapping[str, Any]) -> Frame:
+    """The frame :meth:`Frame.to_dict` wrote (equal to it)."""
+
+    def part(d: Any) -> FramePart | None:
+        return FramePart(d["key"], d["words"], d["how"]) if d else None
+
+    parts = (
+        "entity",
+        "scope",
+        "sense_how",
+        "basis",
+        "modality_how",
+        "speaker",
+        "baseline",
+        "predicate",
+    )
+    return Frame(
+        **{k: part(data.get(k)) for k in parts},
+        sense=data.get("sense", "level"),
+        modality=data.get("modality", "actual"),
+        headline=bool(data.get("headline", False)),
+        parsed=bool(data.get("parsed", True)),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A fact with what it measures and for which period or event.
@@ -281,6 +402,7 @@ class Claim:
     period_how: str = "unknown"
     event: str | None = None
     as_of: str | None = None
+    frame: Frame = field(default_factory=Frame)
 
     @property
     def source(self) -> str:
@@ -307,6 +429,7 @@ class Claim:
             "period_how": self.period_how,
             "event": self.event,
             "as_of": self.as_of,
+            "frame": self.frame.to_dict(),
         }
 
 
@@ -335,6 +458,9 @@ class Discrepancy:
     difference_rel: float | None = None
     majority_value: Any = None
     majority_sources: tuple[str, ...] = ()
+    #: how likely the discrepancy is a real conflict (0-1), and what lowered it
+    confidence: float = 1.0
+    confidence_reasons: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -348,5 +474,9 @@ class Discrepancy:
             "period": self.period,
             "difference": {"absolute": self.difference_abs, "relative": self.difference_rel},
             "majority": {"value": self.majority_value, "sources": list(self.majority_sources)},
+            "confidence": {
+                "score": round(self.confidence, 3),
+                "reasons": list(self.confidence_reasons),
+            },
             "claims": [c.to_dict() for c in self.claims],
         }

@@ -21,6 +21,12 @@ class MetricGroup:
     metric: str
     unit: str
     claims: tuple[Claim, ...]
+    #: what is measured, without what the frames add to the name (``seat`` of ``seat of Greens``)
+    measure: str = ""
+
+    @property
+    def base(self) -> str:
+        return self.measure or self.metric
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +61,7 @@ class RuleContext:
         """The metric groups of these figure kinds that the rule's ``metrics`` option admits."""
         wanted = set(kinds)
         for group in self.corpus.groups:
-            if group.claims and group.claims[0].fact.kind in wanted and self.wants(group.metric):
+            if group.claims and group.claims[0].fact.kind in wanted and self.wants(group.base):
                 yield group
 
     def wants(self, metric: str) -> bool:
@@ -102,18 +108,58 @@ def overlap(a: Fact, b: Fact) -> bool:
 
 
 def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Claims split into runs whose intervals chain together (one sweep, n log n)."""
+    """Claims split into clusters whose members all agree with each other (never by chains).
+
+    Precise figures are placed first, by their sweep over the number line: a
+    cluster is closed as soon as the next interval misses the values every member
+    allows (intervals that pairwise overlap share a point), so 1,206 ~ 1,207 ~
+    1,208 does not make 1,206 agree with 1,208. A vague figure ("about $50
+    billion") then joins the first cluster it agrees with in full, or stands
+    alone: it never joins two precise figures that disagree.
+
+    >>> from factcheck.facts import Fact
+    >>> def c(v, q="", p=0.5):
+    ...     lo, hi = (v * 0.9, v * 1.1) if q else (v, v)
+    ...     fact = Fact(f"s{v}", "count", str(v), 0, 1, v, lo, hi, q, precision=p)
+    ...     return Claim(fact, "x", "x")
+    >>> def values(*claims):
+    ...     return [[x.fact.value for x in k] for k in agreement_clusters(claims)]
+    >>> values(c(1206), c(1207), c(1208))
+    [[1206, 1207], [1208]]
+    >>> values(c(50.1, p=0.05), c(50, "about"), c(46.2, p=0.05))
+    [[46.2, 50], [50.1]]
+    """
+
+    def width(c: Claim) -> float:
+        lo, hi = bounds(c.fact)
+        return hi - lo
+
     ordered = sorted(claims, key=lambda c: (bounds(c.fact)[0], c.source, c.fact.start))
+    tops = [width(c) for c in ordered]
+    finite = sorted(w for w in tops if w != float("inf"))
+    cutoff = finite[len(finite) // 2] * 4 if finite else float("inf")
+    precise = [c for c in ordered if width(c) <= cutoff and width(c) != float("inf")]
+    vague = [c for c in ordered if not (width(c) <= cutoff and width(c) != float("inf"))]
     clusters: list[list[Claim]] = []
-    reach = float("-inf")
-    for claim in ordered:
+    shared: list[tuple[float, float]] = []
+    for claim in precise:
         lo, hi = bounds(claim.fact)
-        if not clusters or lo > reach:
-            clusters.append([claim])
-            reach = hi
-        else:
+        if clusters and lo <= shared[-1][1]:
             clusters[-1].append(claim)
-            reach = max(reach, hi)
+            shared[-1] = (max(shared[-1][0], lo), min(shared[-1][1], hi))
+        else:
+            clusters.append([claim])
+            shared.append((lo, hi))
+    for claim in vague:
+        lo, hi = bounds(claim.fact)
+        for i, (a, b) in enumerate(shared):
+            if lo <= b and a <= hi:
+                clusters[i].append(claim)
+                shared[i] = (max(a, lo), min(b, hi))
+                break
+        else:
+            clusters.append([claim])
+            shared.append((lo, hi))
     return clusters
 
 

@@ -30,7 +30,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         key = normalise_phrase(row.metric)
         metric = key.key if key else row.metric.lower()
         for group in ctx.corpus.groups:
-            if group.metric != metric and group.metric != row.metric.lower():
+            if group.base != metric and group.base != row.metric.lower():
                 continue
             for claim in group.claims:
                 if row.period and claim.period != row.period:

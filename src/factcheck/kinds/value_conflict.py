@@ -72,15 +72,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     story = dict(ctx.corpus.story)
     for group in ctx.groups(kinds):
         buckets: dict[str, list[Claim]] = defaultdict(list)
-        cumulative = group.metric.split()[-1] in ctx.corpus.cumulative
+        cumulative = group.base.split()[-1] in ctx.corpus.cumulative
         for claim in group.claims:
             key = period_bucket(claim, story, ctx.corpus.events)
             if cumulative and claim.period is None:
                 key += "|" + (claim.as_of or "")
             buckets[key].append(claim)
         for key, claims in sorted(buckets.items()):
-            if len({c.source for c in claims}) < 2:
-                continue
+            if len(claims) < 2:
+                continue  # one source may contradict itself: that is reported too
             finding = _conflict(group.metric, key.split("|")[0], claims, min_rel, occurrence)
             if finding is not None:
                 yield finding
@@ -93,12 +93,9 @@ def _conflict(
     if len(clusters) < 2:
         return None
     best, best_sources = majority(clusters)
+    # every cluster is named, and a source that contradicts itself is reported too
     others = [c for c in clusters if c is not best]
-    # a source that only disagrees with itself is not a conflict between sources
-    others = [c for c in others if {x.source for x in c} - set(best_sources)]
-    if not others:
-        return None
-    other = max(others, key=lambda c: len({x.source for x in c}))
+    other = max(others, key=lambda c: (len({x.source for x in c}), -min(x.fact.start for x in c)))
     a = best[0].fact
     b = other[0].fact
     assert isinstance(a.value, int | float)
@@ -110,8 +107,16 @@ def _conflict(
     explanation: Explanation = (
         "typo-like transposition" if is_transposition(a.value, b.value) else "unexplained"
     )
-    involved = tuple(sorted({*best, *other}, key=lambda c: (c.source, c.fact.start)))
-    other_sources = tuple(sorted({x.source for x in other}))
+    involved = tuple(
+        sorted({x for c in clusters for x in c}, key=lambda c: (c.source, c.fact.start))
+    )
+    ranked = [other, *(c for c in others if c is not other)]
+    other_sources = tuple(sorted({x.source for c in ranked for x in c}))
+    other_values = " / ".join(
+        show(c[0].fact)
+        + (f" ({', '.join(sorted({x.source for x in c}))})" if len(ranked) > 1 else "")
+        for c in ranked
+    )
     return Finding(
         claims=involved,
         metric=metric,
@@ -120,7 +125,7 @@ def _conflict(
         fields={
             "majority_value": show(a),
             "majority_sources": ", ".join(best_sources),
-            "other_value": show(b),
+            "other_value": other_values,
             "other_sources": ", ".join(other_sources),
             "unit": a.unit,
         },

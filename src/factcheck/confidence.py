@@ -1,0 +1,73 @@
+"""How likely a discrepancy is a real conflict, from the frames of its claims.
+
+A discrepancy starts at 1 and each doubt multiplies it by a factor from
+``factcheck/data/frames.yaml`` (``confidence:``), with a reason a reader can
+check: a figure in a headline, one source that contradicts itself, values
+five times apart, a side that does not say whose figure or which place it is.
+The default output shows discrepancies at or above ``min-confidence``.
+
+>>> from factcheck.facts import Fact, Claim
+>>> a = Claim(Fact("a", "count", "12 seats", 0, 8, 12, 12, 12), "seat", "seats")
+>>> b = Claim(Fact("b", "count", "240 seats", 0, 9, 240, 240, 240), "seat", "seats")
+>>> score, reasons = confidence((a, b), "FC101")
+>>> round(score, 2), reasons
+(0.4, ('values 20 times apart: rarely the same measure',))
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+
+import yaml
+
+from factcheck.facts import Claim
+
+#: discrepancies below this are left out of the default output
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+@functools.cache
+def factors() -> dict[str, float]:
+    text = resources.files("factcheck").joinpath("data/frames.yaml").read_text("utf-8")
+    return {str(k): float(v) for k, v in yaml.safe_load(text)["confidence"].items()}
+
+
+def _numeric(claim: Claim) -> float | None:
+    v = claim.fact.value
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ...]]:
+    """The confidence of a discrepancy between ``claims`` found by ``rule``, with its reasons."""
+    f = factors()
+    score = 1.0
+    reasons: list[str] = []
+
+    def doubt(name: str, reason: str) -> None:
+        nonlocal score
+        score *= f[name]
+        reasons.append(reason)
+
+    if any(c.frame.headline for c in claims):
+        doubt("headline", "a figure in a headline or caption")
+    if any(not c.frame.parsed for c in claims):
+        doubt("unparsed", "a sentence whose grammar could not be read around its figure")
+    if len({c.source for c in claims}) == 1 and len(claims) > 1:
+        doubt("one-source", "one source disagrees with itself")
+    values = [v for c in claims if (v := _numeric(c)) is not None and v > 0]
+    if rule.startswith("FC1") and len(values) >= 2 and min(values) > 0:
+        ratio = max(values) / min(values)
+        if ratio >= f["far-ratio"]:
+            doubt("far-apart", f"values {ratio:.0f} times apart: rarely the same measure")
+    for part, name, what in (
+        ("entity", "inferred-entity", "whose figure it is"),
+        ("scope", "inferred-scope", "which place or part it is for"),
+    ):
+        named = [getattr(c.frame, part) is not None for c in claims]
+        if any(named) and not all(named):
+            doubt(name, f"only some figures say {what}")
+    if any(c.fact.kind == "count" and "-" in c.fact.text.strip("-") for c in claims):
+        doubt("one-of-many", "a figure that describes one of several things (a 27-yard run)")
+    return score, tuple(reasons)

