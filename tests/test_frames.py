@@ -220,3 +220,54 @@ def test_a_source_that_contradicts_itself_is_reported(tmp_path: object) -> None:
     found = [d for d in check([folder]).discrepancies if d.rule == "FC101"]
     assert found
     assert "one source disagrees with itself" in found[0].confidence_reasons
+
+
+def test_claims_command_lists_frames(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    from pathlib import Path
+
+    from factcheck.cli import main
+
+    folder = Path(str(tmp_path))
+    (folder / "a.txt").write_text("The Greens won 38 seats, the minister said.\n", "utf-8")
+    assert main(["claims", str(folder), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (claim,) = data["claims"]
+    assert claim["frame"]["entity"] == {"key": "greens", "words": "Greens", "how": "subject"}
+    assert claim["frame"]["speaker"]["key"] == "minister"
+    assert main(["claims", str(folder), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("source,figure,kind,measure,entity")
+    assert "greens" in lines[1]
+    assert main(["claims", str(folder)]) == 0
+    assert "Greens (subject)" in capsys.readouterr().out
+
+
+def test_a_missing_pipeline_is_one_error_line(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pathlib import Path
+
+    from factcheck.cli import main
+
+    folder = Path(str(tmp_path))
+    (folder / "a.txt").write_text("The Greens won 38 seats.\n", "utf-8")
+    assert main(["check", str(folder), "--nlp-model", "no_such_pipeline", "--no-cache"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("error: the spaCy pipeline 'no_such_pipeline' is not installed")
+    assert "install it with" in err[0]
+
+
+def test_min_confidence_hides_the_unlikely(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    text = (
+        "In 2024, the earthquake killed 190 people.\n\nIn 2024, the earthquake killed 3,400 people."
+    )
+    (folder / "a.md").write_text(f"---\npublished: 2025-05-08\n---\n{text}\n", "utf-8")
+    every = check([folder]).discrepancies
+    assert every
+    assert all(d.confidence < 0.5 for d in every)
+    assert check([folder], min_confidence=0.5).discrepancies == []
