@@ -1,0 +1,261 @@
+"""Score ``factcheck check`` against the real-world gold (see README.md beside this file).
+
+For every story whose texts are present in ``texts/<story>/``, the articles are
+written as Markdown with their manifest's title, outlet, URL and publication
+date as front matter (as a newsroom's CMS export would give them) into a
+git-ignored work folder, ``factcheck check --format json`` is run over them
+as a user would run it, and each reported discrepancy is matched with the gold:
+
+- it **finds** a conflict when its claims cover two of the conflict's figures
+  (or its only figure); a claim covers a figure when their spans overlap;
+- it is **false** when it covers two figures of a not-conflict and finds none;
+- else it is **uncovered**: judge it by hand and add it to the gold.
+
+    python benchmarks/realworld/score.py [--story NAME] [-v] [-- extra check flags]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+STORIES = HERE / "stories"
+TEXTS = HERE / "texts"
+WORK = HERE / ".work"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    file: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    kind: str
+    why: str
+    figures: tuple[Figure, ...]
+    conflict: bool
+
+
+@dataclass
+class Score:
+    story: str
+    conflicts: int = 0
+    found: set[str] = field(default_factory=set)
+    true_reports: int = 0
+    false_reports: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
+    true_list: list[str] = field(default_factory=list)
+    missing_quotes: list[str] = field(default_factory=list)
+
+    @property
+    def judged(self) -> int:
+        return self.true_reports + len(self.false_reports)
+
+    def precision(self) -> float | None:
+        return self.true_reports / self.judged if self.judged else None
+
+    def recall(self) -> float | None:
+        return len(self.found) / self.conflicts if self.conflicts else None
+
+
+def _front_matter(article: dict[str, Any]) -> str:
+    meta = {k: article.get(k) for k in ("title", "outlet", "url", "published")}
+    meta = {k: v for k, v in meta.items() if v is not None}
+    if "published" in meta:
+        meta["published"] = str(meta["published"])
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def prepare(story: str) -> tuple[Path, dict[str, str]] | None:
+    """The story's articles as Markdown with front matter; None when its texts are absent."""
+    manifest = yaml.safe_load((STORIES / story / "manifest.yaml").read_text("utf-8"))
+    folder = WORK / story
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    texts: dict[str, str] = {}
+    for article in manifest["articles"]:
+        src = TEXTS / story / article["file"]
+        if not src.is_file():
+            return None
+        name = Path(article["file"]).stem + ".md"
+        body = _front_matter(article) + src.read_text("utf-8")
+        (folder / name).write_text(body, "utf-8")
+        texts[article["file"]] = body
+    return folder, texts
+
+
+def gold_entries(story: str, texts: dict[str, str], score: Score) -> list[Entry]:
+    gold = yaml.safe_load((STORIES / story / "gold.yaml").read_text("utf-8")) or {}
+    out: list[Entry] = []
+    for section, conflict in (("conflicts", True), ("not-conflicts", False)):
+        for item in gold.get(section) or []:
+            figures = []
+            for fig in item["figures"]:
+                text = texts.get(fig["file"])
+                pos = text.find(fig["quote"]) if text is not None else -1
+                if pos < 0:
+                    score.missing_quotes.append(f"{item['id']}: {fig['file']}: {fig['quote']!r}")
+                    continue
+                figures.append(Figure(fig["file"], pos, pos + len(fig["quote"]), fig["quote"]))
+            out.append(
+                Entry(
+                    item["id"], item.get("kind", ""), item.get("why", ""), tuple(figures), conflict
+                )
+            )
+    return out
+
+
+def run_check(folder: Path, extra: Sequence[str]) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "factcheck", "check", ".", "--format", "json", "--no-cache"]
+    cmd += ["--fail-on", "never", *extra]
+    done = subprocess.run(cmd, cwd=folder, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"factcheck check failed in {folder}:\n{done.stderr}")
+    data: dict[str, Any] = json.loads(done.stdout)
+    return data
+
+
+def covers(claims: Sequence[dict[str, Any]], fig: Figure) -> bool:
+    stem = Path(fig.file).stem
+    for c in claims:
+        if Path(c.get("path", "")).stem == stem and c["start"] < fig.end and fig.start < c["end"]:
+            return True
+    return False
+
+
+def describe(d: dict[str, Any]) -> str:
+    sides = "; ".join(f"{Path(c['path']).stem}: {c['text']!r}" for c in d["claims"][:6])
+    more = f" (+{len(d['claims']) - 6} more)" if len(d["claims"]) > 6 else ""
+    conf = d.get("confidence")
+    shown = f" conf {conf['score']:.2f}" if isinstance(conf, dict) else ""
+    return f"{d['rule']} {d['id']} {d['metric']}{shown}: {sides}{more}"
+
+
+def score_story(story: str, extra: Sequence[str]) -> Score | None:
+    prepared = prepare(story)
+    if prepared is None:
+        return None
+    folder, texts = prepared
+    score = Score(story)
+    entries = gold_entries(story, texts, score)
+    score.conflicts = sum(1 for e in entries if e.conflict)
+    result = run_check(folder, extra)
+    for d in result["discrepancies"]:
+        claims = d["claims"]
+        hit = False
+        for e in entries:
+            need = min(2, len(e.figures))
+            if need == 0:
+                continue
+            n = sum(1 for f in e.figures if covers(claims, f))
+            if e.conflict and n >= need:
+                score.found.add(e.id)
+                hit = True
+        if hit:
+            score.true_reports += 1
+            score.true_list.append(describe(d))
+            continue
+        false = [
+            e.id
+            for e in entries
+            if not e.conflict
+            and len(e.figures) >= 2
+            and sum(1 for f in e.figures if covers(claims, f)) >= 2
+        ]
+        if false:
+            score.false_reports.append(f"[{', '.join(false)}] {describe(d)}")
+        else:
+            score.uncovered.append(describe(d))
+    return score
+
+
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.2f}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--story", action="append", help="only this story (repeatable)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every report")
+    parser.add_argument("extra", nargs="*", help="flags passed to factcheck check (after --)")
+    args = parser.parse_args(argv)
+    names = args.story or sorted(p.name for p in STORIES.iterdir() if p.is_dir())
+    scores: list[Score] = []
+    absent: list[str] = []
+    for name in names:
+        s = score_story(name, args.extra)
+        if s is None:
+            absent.append(name)
+            continue
+        scores.append(s)
+    header = f"{'story':32} {'conflicts':>9} {'found':>5} {'reports':>7} {'true':>4} "
+    header += f"{'false':>5} {'uncov':>5} {'prec':>5} {'recall':>6}"
+    print(header)
+    total = Score("overall")
+    for s in scores:
+        reports = s.judged + len(s.uncovered)
+        print(
+            f"{s.story:32} {s.conflicts:>9} {len(s.found):>5} {reports:>7} {s.true_reports:>4} "
+            f"{len(s.false_reports):>5} {len(s.uncovered):>5} {_fmt(s.precision()):>5} "
+            f"{_fmt(s.recall()):>6}"
+        )
+        total.conflicts += s.conflicts
+        total.found |= {f"{s.story}/{x}" for x in s.found}
+        total.true_reports += s.true_reports
+        total.false_reports += [f"{s.story}: {x}" for x in s.false_reports]
+        total.uncovered += [f"{s.story}: {x}" for x in s.uncovered]
+        total.true_list += [f"{s.story}: {x}" for x in s.true_list]
+        total.missing_quotes += [f"{s.story}: {x}" for x in s.missing_quotes]
+    reports = total.judged + len(total.uncovered)
+    print(
+        f"{'overall':32} {total.conflicts:>9} {len(total.found):>5} {reports:>7} "
+        f"{total.true_reports:>4} {len(total.false_reports):>5} {len(total.uncovered):>5} "
+        f"{_fmt(total.precision()):>5} {_fmt(total.recall()):>6}"
+    )
+    if absent:
+        print(f"\nno texts for: {', '.join(absent)}")
+    if total.missing_quotes:
+        print("\ngold quotes not found in their texts:")
+        for q in total.missing_quotes:
+            print("  " + q)
+    if args.verbose:
+        for title, items in (
+            ("true", total.true_list),
+            ("false", total.false_reports),
+            ("uncovered", total.uncovered),
+        ):
+            if items:
+                print(f"\n{title} reports:")
+                for x in items:
+                    print("  " + x)
+        print("\nconflicts not found:")
+        for s in scores:
+            prepared = WORK / s.story
+            gold = yaml.safe_load((STORIES / s.story / "gold.yaml").read_text("utf-8")) or {}
+            for item in gold.get("conflicts") or []:
+                if item["id"] not in s.found:
+                    print(
+                        f"  {s.story}: {item['id']} ({item.get('kind', '')}): {item.get('why', '')}"
+                    )
+            del prepared
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
