@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,11 @@ def claims(text: str) -> dict[str, Claim]:
     doc = dataclasses.replace(doc, published=Published(dt.date(2025, 5, 8), "day", "front-matter"))
     doc, facts = extract_document(doc)
     return {c.fact.text: c for c in claims_of(doc, facts, VOCABULARY)}
+
+
+def dated(folder: Path, name: str, text: str) -> None:
+    """An article published on 2025-05-08."""
+    (folder / f"{name}.md").write_text(f"---\npublished: 2025-05-08\n---\n{text}\n", "utf-8")
 
 
 def key(part: object) -> str | None:
@@ -186,88 +192,69 @@ PAIRS = [
 
 
 @pytest.mark.parametrize(("a", "b", "reported"), PAIRS)
-def test_comparison_policy(tmp_path: object, a: str, b: str, reported: bool) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
+def test_comparison_policy(tmp_path: Path, a: str, b: str, reported: bool) -> None:
     for name, text in (("a", a), ("b", b)):
-        body = f"---\npublished: 2025-05-08\n---\nIn 2024, {text[0].lower()}{text[1:]}\n"
-        (folder / f"{name}.md").write_text(body, "utf-8")
-    found = [d for d in check([folder]).discrepancies if d.rule == "FC101"]
+        dated(tmp_path, name, f"In 2024, {text[0].lower()}{text[1:]}")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert bool(found) == reported, [d.message for d in found]
 
 
-def test_agreement_is_pairwise_never_a_chain(tmp_path: object) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
+def test_agreement_is_pairwise_never_a_chain(tmp_path: Path) -> None:
     for name, n in (("a", "1,206"), ("b", "1,207"), ("c", "1,208")):
-        text = f"---\npublished: 2025-05-08\n---\nThe earthquake killed {n} people.\n"
-        (folder / f"{name}.md").write_text(text, "utf-8")
-    found = [d for d in check([folder]).discrepancies if d.rule == "FC101"]
+        dated(tmp_path, name, f"The earthquake killed {n} people.")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert found
     values = {c.fact.text for c in found[0].claims}
     assert {"1,206 people", "1,208 people"} <= values
 
 
-def test_a_source_that_contradicts_itself_is_reported(tmp_path: object) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
+def test_a_source_that_contradicts_itself_is_reported(tmp_path: Path) -> None:
     text = "The earthquake killed 190 people.\n\nThe earthquake killed 3,400 people."
-    (folder / "a.md").write_text(f"---\npublished: 2025-05-08\n---\n{text}\n", "utf-8")
-    (folder / "b.md").write_text("---\npublished: 2025-05-08\n---\nRain fell.\n", "utf-8")
-    found = [d for d in check([folder]).discrepancies if d.rule == "FC101"]
+    dated(tmp_path, "a", text)
+    dated(tmp_path, "b", "Rain fell.")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert found
     assert "one source disagrees with itself" in found[0].confidence_reasons
 
 
-def test_claims_command_lists_frames(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+def test_claims_command_lists_frames(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
-    from pathlib import Path
 
     from factcheck.cli import main
 
-    folder = Path(str(tmp_path))
-    (folder / "a.txt").write_text("The Greens won 38 seats, the minister said.\n", "utf-8")
-    assert main(["claims", str(folder), "--format", "json"]) == 0
+    (tmp_path / "a.txt").write_text("The Greens won 38 seats, the minister said.\n", "utf-8")
+    assert main(["claims", str(tmp_path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     (claim,) = data["claims"]
     assert claim["frame"]["entity"] == {"key": "greens", "words": "Greens", "how": "subject"}
     assert claim["frame"]["speaker"]["key"] == "minister"
-    assert main(["claims", str(folder), "--format", "csv"]) == 0
+    assert main(["claims", str(tmp_path), "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("source,figure,kind,measure,entity")
     assert "greens" in lines[1]
-    assert main(["claims", str(folder)]) == 0
+    assert main(["claims", str(tmp_path)]) == 0
     assert "Greens (subject)" in capsys.readouterr().out
 
 
 def test_a_missing_pipeline_is_one_error_line(
-    tmp_path: object, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pathlib import Path
-
     from factcheck.cli import main
 
-    folder = Path(str(tmp_path))
-    (folder / "a.txt").write_text("The Greens won 38 seats.\n", "utf-8")
-    assert main(["check", str(folder), "--nlp-model", "no_such_pipeline", "--no-cache"]) == 2
+    (tmp_path / "a.txt").write_text("The Greens won 38 seats.\n", "utf-8")
+    assert main(["check", str(tmp_path), "--nlp-model", "no_such_pipeline", "--no-cache"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith("error: the spaCy pipeline 'no_such_pipeline' is not installed")
     assert "install it with" in err[0]
 
 
-def test_min_confidence_hides_the_unlikely(tmp_path: object) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
+def test_min_confidence_hides_the_unlikely(tmp_path: Path) -> None:
     text = (
         "In 2024, the earthquake killed 190 people.\n\nIn 2024, the earthquake killed 3,400 people."
     )
-    (folder / "a.md").write_text(f"---\npublished: 2025-05-08\n---\n{text}\n", "utf-8")
-    every = check([folder]).discrepancies
+    dated(tmp_path, "a", text)
+    every = check([tmp_path]).discrepancies
     assert every
     assert all(d.confidence < 0.5 for d in every)
-    assert check([folder], min_confidence=0.5).discrepancies == []
+    assert check([tmp_path], min_confidence=0.5).discrepancies == []

@@ -186,6 +186,7 @@ def check(
     """
     from factcheck.cache import ExtractionCache
     from factcheck.compare import analyse, run_rules
+    from factcheck.confidence import likely
     from factcheck.rulefile import load_rules
 
     ruleset = load_rules(rules)
@@ -222,9 +223,7 @@ def check(
     finally:
         if store is not None:
             store.__exit__(None, None, None)
-    discrepancies = [
-        d for d in run_rules(analysis.corpus, ruleset.enabled()) if d.confidence >= min_confidence
-    ]
+    discrepancies = likely(run_rules(analysis.corpus, ruleset.enabled()), min_confidence)
     new_ids: frozenset[str] | None = None
     documents, facts = analysis.documents, analysis.facts
     if new_files is not None:

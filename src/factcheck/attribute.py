@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.extract._lexicon import MEASURE_UNITS, MONTHS, NUMBER_WORDS, QUALIFIERS, STOP_WORDS
@@ -455,9 +455,15 @@ _REPORTING_BEFORE = re.compile(
 
 def is_baseline(text: str, date: Fact) -> bool:
     """``its best result since 1987``, ``the highest since 1998``: a baseline, never a period."""
+    return _baseline_start(text, date, 0) is not None
+
+
+def _baseline_start(text: str, date: Fact, floor: int) -> int | None:
+    """Where the baseline phrase of ``date`` starts (``since`` ...), or None if it is none."""
     if date.text.lower().startswith("since"):
-        return True
-    return _SINCE.search(text, max(0, date.start - 20), date.start) is not None
+        return date.start
+    m = _SINCE.search(text, max(floor, date.start - 20), date.start)
+    return m.start() if m is not None else None
 
 
 def dates_the_saying(text: str, date: Fact) -> bool:
@@ -571,7 +577,7 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-def src_in(claim: Claim, bounds: tuple[int, int]) -> bool:
+def _in_sentence(claim: Claim, bounds: tuple[int, int]) -> bool:
     """Whether the claim stands in the sentence ``bounds``."""
     return bounds[0] <= claim.fact.start < bounds[1]
 
@@ -624,7 +630,7 @@ def claims_of(
             # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
             src = last_dated.get(_base(key))
             back = _BACK_REFERENCE.search(doc.match_text, bounds[0], bounds[1])
-            if src is not None and period.iso is None and (back or src_in(src, bounds)):
+            if src is not None and period.iso is None and (back or _in_sentence(src, bounds)):
                 period = Period(
                     src.period,
                     src.period_low,
@@ -648,26 +654,28 @@ def claims_of(
             last_dated[_base(key)] = claim  # the latest dated figure of each measure
     if model is None or not claims:
         return claims
-    return with_frames(doc, claims, facts, sentences, model)
+    return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model)
 
 
 def with_frames(
     doc: Document,
     claims: Sequence[Claim],
-    facts: Sequence[Fact],
-    sentences: Sentences,
+    sentence_of: Mapping[Fact, tuple[int, int]],
     model: str,
 ) -> list[Claim]:
-    """The claims with their frames, read from one batched parse of their sentences."""
+    """The claims with their frames, read from one batched parse of their sentences.
+
+    ``sentence_of`` gives the sentence bounds of every fact of the article.
+    """
     text = doc.match_text
-    bounds = [sentences.around(c.fact.start, c.fact.end) for c in claims]
+    facts = list(sentence_of)
+    bounds = [sentence_of[c.fact] for c in claims]
     # a "sentence" longer than any real one (a list, a table, text without full stops) is not
     # parsed: its figures get an empty frame, marked as such
     unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
     parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
     spans: dict[tuple[int, int], list[range]] = {}
-    for f in facts:
-        b = sentences.around(f.start, f.end)
+    for f, b in sentence_of.items():
         if b in parses:
             spans.setdefault(b, []).append(range(f.start - b[0], f.end - b[0]))
     out = []
@@ -705,9 +713,8 @@ def _baseline(
     for f in facts:
         if f.kind != "date" or not bounds[0] <= f.start < bounds[1]:
             continue
-        if is_baseline(text, f):
-            m = _SINCE.search(text, max(bounds[0], f.start - 20), f.start)
-            begin = m.start() if m is not None else f.start
+        begin = _baseline_start(text, f, bounds[0])
+        if begin is not None:
             value = f.value if isinstance(f.value, str) else f.text
             return FramePart(value, text[begin : f.end], "since")
     return None

@@ -393,8 +393,10 @@ def _run_check(
         )
         import dataclasses
 
-        likely = [d for d in result.discrepancies if d.confidence >= settings.min_confidence]
-        result = dataclasses.replace(result, discrepancies=likely)
+        from factcheck.confidence import likely
+
+        shown = likely(result.discrepancies, settings.min_confidence)
+        result = dataclasses.replace(result, discrepancies=shown)
         return _reviewed(result, settings, warn, new, facts)
     if getattr(args, "scheduler", None):
         raise UserError("--scheduler goes with --engine dask")

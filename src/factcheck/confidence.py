@@ -17,21 +17,20 @@ The default output shows discrepancies at or above ``min-confidence``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from importlib import resources
+from collections.abc import Iterable, Sequence
 
-import yaml
-
-from factcheck.facts import Claim
-
-#: discrepancies below this are left out of the default output
-DEFAULT_MIN_CONFIDENCE = 0.5
+from factcheck import frames
+from factcheck.facts import Claim, Discrepancy
 
 
 @functools.cache
 def factors() -> dict[str, float]:
-    text = resources.files("factcheck").joinpath("data/frames.yaml").read_text("utf-8")
-    return {str(k): float(v) for k, v in yaml.safe_load(text)["confidence"].items()}
+    return {str(k): float(v) for k, v in frames.data()["confidence"].items()}
+
+
+def likely(discrepancies: Iterable[Discrepancy], min_confidence: float) -> list[Discrepancy]:
+    """The discrepancies at least ``min_confidence`` likely to be real."""
+    return [d for d in discrepancies if d.confidence >= min_confidence]
 
 
 def _numeric(claim: Claim) -> float | None:

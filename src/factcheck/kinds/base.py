@@ -129,29 +129,25 @@ def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
     >>> values(c(50.1, p=0.05), c(50, "about"), c(46.2, p=0.05))
     [[46.2, 50], [50.1]]
     """
-
-    def width(c: Claim) -> float:
-        lo, hi = bounds(c.fact)
-        return hi - lo
-
-    ordered = sorted(claims, key=lambda c: (bounds(c.fact)[0], c.source, c.fact.start))
-    tops = [width(c) for c in ordered]
-    finite = sorted(w for w in tops if w != float("inf"))
+    interval = {c: bounds(c.fact) for c in claims}
+    ordered = sorted(claims, key=lambda c: (interval[c][0], c.source, c.fact.start))
+    width = {c: hi - lo for c, (lo, hi) in interval.items()}
+    # vague: an open interval, or one more than four times as wide as the median
+    finite = sorted(w for w in width.values() if w != float("inf"))
     cutoff = finite[len(finite) // 2] * 4 if finite else float("inf")
-    precise = [c for c in ordered if width(c) <= cutoff and width(c) != float("inf")]
-    vague = [c for c in ordered if not (width(c) <= cutoff and width(c) != float("inf"))]
+    is_precise = {c: width[c] != float("inf") and width[c] <= cutoff for c in ordered}
     clusters: list[list[Claim]] = []
     shared: list[tuple[float, float]] = []
-    for claim in precise:
-        lo, hi = bounds(claim.fact)
+    for claim in (c for c in ordered if is_precise[c]):
+        lo, hi = interval[claim]
         if clusters and lo <= shared[-1][1]:
             clusters[-1].append(claim)
             shared[-1] = (max(shared[-1][0], lo), min(shared[-1][1], hi))
         else:
             clusters.append([claim])
             shared.append((lo, hi))
-    for claim in vague:
-        lo, hi = bounds(claim.fact)
+    for claim in (c for c in ordered if not is_precise[c]):
+        lo, hi = interval[claim]
         for i, (a, b) in enumerate(shared):
             if lo <= b and a <= hi:
                 clusters[i].append(claim)
