@@ -258,3 +258,14 @@ def test_min_confidence_hides_the_unlikely(tmp_path: Path) -> None:
     assert every
     assert all(d.confidence < 0.5 for d in every)
     assert check([tmp_path], min_confidence=0.5).discrepancies == []
+
+
+def test_the_parse_memo_bound_never_loses_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import parse
+
+    monkeypatch.setattr(parse, "_MEMO_LIMIT", 2)
+    monkeypatch.setattr(parse, "_MEMO", {})
+    parse.parse_sentences(["Revenue rose 5%.", "Profit fell 2%."])
+    # one sentence is remembered, one is new, and the bound is reached on the way
+    found = parse.parse_sentences(["Revenue rose 5%.", "The Greens won 38 seats."])
+    assert [p.text for p in found] == ["Revenue rose 5%.", "The Greens won 38 seats."]

@@ -106,12 +106,12 @@ _MEMO_LIMIT = 50_000
 
 def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> list[Parse]:
     """Every sentence's parse, in order (sentences already parsed come from memory)."""
+    if len(_MEMO) + len(sentences) > _MEMO_LIMIT:
+        _MEMO.clear()  # before looking up, so every sentence asked for is parsed or kept
     todo = sorted({s for s in sentences if (model, s) not in _MEMO})
     if todo:
         nlp = load(model)
         docs = nlp.pipe([s[:MAX_CHARS] for s in todo], batch_size=BATCH)
-        if len(_MEMO) + len(todo) > _MEMO_LIMIT:
-            _MEMO.clear()
         for text, doc in zip(todo, docs, strict=True):
             _MEMO[(model, text)] = _to_parse(text, doc)
     return [_MEMO[(model, s)] for s in sentences]
