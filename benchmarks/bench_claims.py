@@ -8,7 +8,7 @@ core, interleaved and repeated (medians), three rows:
 * **factcheck check**: extract, attribute (with claim frames), analyse and run
   the rules over every article, from text to discrepancies;
 * **floor (parser on figure sentences)**: spaCy's ``nlp.pipe`` alone over the
-  same sentences the frames parse (those holding a figure): what any design
+  same distinct sentences the frames parse (those holding a claim): what any design
   that reads the grammar of figure sentences must pay;
 * **naive (parser on every sentence)**: ``nlp.pipe`` over every sentence of
   every article, as a design that parses whole articles would.
@@ -28,6 +28,7 @@ from collections.abc import Callable
 from bench_extract import pin_to_one_core
 from corpus import build_corpus
 from factcheck import parse as parse_module
+from factcheck.attribute import claims_of
 from factcheck.compare import analyse, run_rules
 from factcheck.extract import extract_document
 from factcheck.ingest import document_from_text
@@ -51,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     for doc, facts in extracted:
         s = Sentences(doc.match_text)
         seen = set()
-        for f in facts:
+        # the sentences the frames parse: those of the claims (a date alone is no claim)
+        for claim in claims_of(doc, facts, ruleset.vocabulary, model=None):
+            f = claim.fact
             b = s.around(f.start, f.end)
             if b not in seen and b[1] - b[0] <= parse_module.MAX_CHARS:
                 seen.add(b)
