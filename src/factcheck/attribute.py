@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 from factcheck.extract._lexicon import MEASURE_UNITS, MONTHS, NUMBER_WORDS, QUALIFIERS, STOP_WORDS
 from factcheck.extract.context import singular, trie_pattern
+from factcheck.extract.quantities import measure_of
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart
-from factcheck.frames import frame_of
+from factcheck.frames import frame_of, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, parse_sentences
 from factcheck.rulefile import Vocabulary
 from factcheck.sentences import Sentences
@@ -314,6 +315,14 @@ def metric_of(
     """What ``fact`` measures, or None when it cannot be told."""
     text = doc.match_text
     lo = sentence[0]
+    if fact.kind == "quantity":
+        if fact.unit == "magnitude":
+            return Metric("magnitude", fact.noun or "magnitude")
+        found = _subject(text, lo, fact.start)
+        if found is not None:
+            return found[0]  # "the depth of the quake was 10 km"
+        measure = measure_of(fact.unit)  # "a 948-foot vessel": a length (of what: the frame's)
+        return Metric(measure, measure)
     if fact.kind in ("count", "ordinal"):
         if fact.unit == "magnitude":
             return Metric("magnitude", fact.noun or "magnitude")
@@ -654,7 +663,7 @@ def claims_of(
             last_dated[_base(key)] = claim  # the latest dated figure of each measure
     if model is None or not claims:
         return claims
-    return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model)
+    return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model, synonyms)
 
 
 def with_frames(
@@ -662,10 +671,13 @@ def with_frames(
     claims: Sequence[Claim],
     sentence_of: Mapping[Fact, tuple[int, int]],
     model: str,
+    synonyms: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """The claims with their frames, read from one batched parse of their sentences.
 
-    ``sentence_of`` gives the sentence bounds of every fact of the article.
+    ``sentence_of`` gives the sentence bounds of every fact of the article. A
+    quantity that modifies a noun measures that noun (``a 984-foot ship``: the
+    length of the ship), named with ``synonyms``.
     """
     text = doc.match_text
     facts = list(sentence_of)
@@ -699,6 +711,12 @@ def with_frames(
         measure = {singular(w) for w in claim.metric.split()}
         if frame.entity is not None and set(frame.entity.key.split()) & measure:
             frame = dataclasses.replace(frame, entity=None)  # "Turnout was": the measure itself
+        if claim.fact.kind == "quantity" and claim.fact.unit != "magnitude":
+            noun = modified_noun(parses[b], claim.fact.start - lo, claim.fact.end - lo)
+            if noun is not None:
+                thing = canonical(singular(noun), dict(synonyms or {}))
+                metric = f"{measure_of(claim.fact.unit)} of {thing}"
+                claim = dataclasses.replace(claim, metric=metric, metric_text=metric)
         out.append(dataclasses.replace(claim, frame=frame))
     return out
 

@@ -14,8 +14,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-Kind = Literal["money", "count", "ordinal", "percent", "duration", "date"]
-KINDS: tuple[Kind, ...] = ("money", "count", "ordinal", "percent", "duration", "date")
+Kind = Literal["money", "count", "ordinal", "percent", "duration", "quantity", "date"]
+KINDS: tuple[Kind, ...] = (
+    "money",
+    "count",
+    "ordinal",
+    "percent",
+    "duration",
+    "quantity",
+    "date",
+)
 
 Granularity = Literal["day", "month", "year"]
 PublishedMethod = Literal["front-matter", "dateline", "inferred", "unknown"]

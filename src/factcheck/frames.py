@@ -474,4 +474,22 @@ def frame_of(
     )
 
 
-__all__ = ["Lexicon", "data", "frame_of", "lexicon"]
+def modified_noun(p: Parse, start: int, end: int) -> str | None:
+    """The noun a figure at ``[start, end)`` modifies: ``a 984-foot container ship`` -> ``ship``.
+
+    None when the figure is not a modifier (``the ship was 984 feet long``).
+    """
+    toks = p.tokens_in(start, end)
+    inside = set(toks)
+    for i in toks:
+        head = p.heads[i]
+        if head in inside or p.deps[i] not in ("compound", "amod", "nmod"):
+            continue
+        while p.deps[head] == "compound" and p.heads[head] != head:
+            head = p.heads[head]  # "container ship": the ship
+        if p.tags[head] in ("NN", "NNS"):
+            return _low(p, head)
+    return None
+
+
+__all__ = ["Lexicon", "data", "frame_of", "lexicon", "modified_noun"]

@@ -41,7 +41,9 @@ _MEASURE_BEFORE = re.compile(
     r"stood|stands|hit|hits|increased|increases|grew|grows|fell|falls|dropped|drops|was|is)"
     r"(?:[ \t]+(?:to|at))?[ \t]+$"
 )
-_MAGNITUDE_BEFORE = re.compile(r"\b(?P<noun>magnitude)[ \t-]+$", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(
+    r"\b(?P<noun>magnitude)(?:[ \t]+(?:of|at|was|is|measured))?[ \t-]+$", re.IGNORECASE
+)
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)[ \t]+$")
 
 

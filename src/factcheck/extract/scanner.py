@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
-from factcheck.extract import dates, durations
+from factcheck.extract import dates, durations, quantities
 from factcheck.extract._lexicon import (
     DETERMINERS,
     MONTHS,
@@ -114,8 +115,13 @@ def _number(ctx: Context, start: int, end: int) -> int:
             if dm is not None:
                 return dm
         return _digit_ordinal(ctx, start, suffix.end(), int(raw.replace(",", "")))
-    if nxt.isalpha() and text[end : end + 2] not in ("bn", "mn", "tn") and nxt not in "kmbKMB":
-        return _skip_token(text, end)  # 5G, 3D, 4x4
+    if (
+        nxt.isalpha()
+        and text[end : end + 2] not in ("bn", "mn", "tn")
+        and nxt not in "kmbKMB"
+        and quantities.unit_after(text, end) is None
+    ):
+        return _skip_token(text, end)  # 5G, 3D, 4x4 (but 985ft, 40C)
     if len(raw) <= 2 or (len(raw) <= 5 and "-" in text[end : end + 2]):
         dm = dates.day_month_at(ctx, start)
         if dm is not None:
@@ -233,6 +239,17 @@ def classify(
     )
     amount = value * scale
     amount_high = high * scale if high is not None else None
+    unit = quantities.unit_after(text, after_scale)
+    if unit is not None:
+        if scale > 1:
+            measured = Decimal(scale)
+            if raw:
+                measured = step_of(raw, decimals, scale, exact_integers=False)
+        else:
+            measured = quantities.step_of_measurement(raw or str(int(value)), decimals)
+        quantity = (unit.unit, unit.word, amount, measured, amount_high)
+        _add_quantity(ctx, begin, unit.end, *quantity, qualifier=qualifier, record=record)
+        return unit.end
     if scale == 1:
         tu = durations.unit_after(text, num_end)
         if tu is not None:
@@ -314,7 +331,12 @@ def classify(
     noun = None if reference else count_noun(ctx, after_scale, amount)
     if noun is None:
         measure = None if reference else measure_before(ctx, begin)
-        if measure is not None:
+        named = quantities.unit_named(measure) if measure is not None else None
+        if named is not None:  # "a magnitude 6.4 earthquake", "magnitude of 6.1"
+            measured = quantities.step_of_measurement(raw or str(int(value)), decimals)
+            quantity = (named, measure or "", amount, measured, None)
+            _add_quantity(ctx, begin, after_scale, *quantity, qualifier=qualifier, record=record)
+        elif measure is not None:
             add_count(after_scale, measure)
         return after_scale
     add_count(noun[1], noun[0])
@@ -322,9 +344,38 @@ def classify(
 
 
 def _with_unit(mention: Mention, unit: str) -> Mention:
-    from dataclasses import replace
-
     return replace(mention, unit=unit)
+
+
+def _add_quantity(
+    ctx: Context,
+    start: int,
+    end: int,
+    unit: quantities.Unit,
+    word: str,
+    amount: Decimal,
+    step: Decimal,
+    high: Decimal | None,
+    *,
+    qualifier: str,
+    record: bool,
+) -> None:
+    """A quantity in base units; the unit as written is its noun (``feet``)."""
+    base = quantities.convert(unit, amount, step, high)
+    ctx.add(
+        Mention(
+            "quantity",
+            start,
+            end,
+            number=base.number,
+            number_high=base.high,
+            step=base.step,
+            qualifier=qualifier,
+            unit=base.base,
+            noun=word,
+            record=record,
+        )
+    )
 
 
 def _add_ordinal(ctx: Context, start: int, value: int, noun: tuple[str, int]) -> int:

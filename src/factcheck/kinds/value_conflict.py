@@ -141,7 +141,9 @@ SPEC = KindSpec(
     summary="the same metric for the same period or event, with values that cannot both be right",
     options={
         "kinds": OptionSpec(
-            (list,), ["money", "count", "percent", "duration", "ordinal"], "figure kinds compared"
+            (list,),
+            ["money", "count", "percent", "duration", "ordinal", "quantity"],
+            "figure kinds compared",
         ),
         "min_relative_difference": OptionSpec(
             (int, float), 0.0, "ignore differences smaller than this share of the larger value"

@@ -40,6 +40,8 @@ def difference(kind: str, unit: str, absolute: float | None, relative: float | N
         shown = f"{unit} {shown}"
     elif kind == "percent":
         shown += " points" if unit == "percent" else f" {unit}s"
+    elif kind == "quantity":
+        shown += f" {unit}"  # in base units: "18.3 meter"
     if relative is not None:
         shown += f" ({relative:.1%})"
     return shown
