@@ -131,6 +131,28 @@ def test_period_inherited_only_through_a_back_reference(
         assert "earlier in the article" in found[figure].period_how
 
 
+# sentence, figure, its period: "respectively" pairs figures with dates; "this time" is now
+PERIODS = [
+    ("The party won 20 seats and 31 seats in 2019 and 2014, respectively.", "20 seats", "2019"),
+    ("The party won 20 seats and 31 seats in 2019 and 2014, respectively.", "31 seats", "2014"),
+    (
+        "It won far fewer than the 303 and 282 seats of 2019 and 2014, respectively.",
+        "282 seats",
+        "2014",
+    ),
+    ("The party, which won 282 seats in 2014, won 240 seats this time.", "240 seats", None),
+    ("The party, which won 282 seats in 2014, won 240 seats this time.", "282 seats", "2014"),
+    # negative: without "respectively" the nearest date of the clause
+    ("The party won 20 seats and 31 seats in 2019 and 2014.", "31 seats", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), PERIODS)
+def test_period_respectively_and_this_time(text: str, figure: str, period: str | None) -> None:
+    found = {c.fact.text: c for c in claims(text)}
+    assert found[figure].period == period, found[figure].period_how
+
+
 BASELINES = [
     # a comparison baseline is never the figure's period
     ("The party won 31 percent of the vote, its best result since 1987.", "31 percent"),

@@ -71,6 +71,28 @@ DATES = [
     ("the 2023-24 season", "2023-24", "2023", "2023-01-01", "2024-12-31", "year"),
     ("in early June", "early June", "2025-06", "2025-06-01", "2025-06-30", "month"),
     ("in June", "in June", "2025-06", "2025-06-01", "2025-06-30", "month"),
+    # a month named relative to publication (8 May 2025): never the nearest one
+    ("they met last November", "last November", "2024-11", "2024-11-01", "2024-11-30", "month"),
+    ("they met last March", "last March", "2025-03", "2025-03-01", "2025-03-31", "month"),
+    ("they met last May", "last May", "2024-05", "2024-05-01", "2024-05-31", "month"),
+    ("the vote is next March", "next March", "2026-03", "2026-03-01", "2026-03-31", "month"),
+    ("the vote is next June", "next June", "2025-06", "2025-06-01", "2025-06-30", "month"),
+    (
+        "it opened in November last year",
+        "in November last year",
+        "2024-11",
+        "2024-11-01",
+        "2024-11-30",
+        "month",
+    ),
+    (
+        "it opens in March next year",
+        "in March next year",
+        "2026-03",
+        "2026-03-01",
+        "2026-03-31",
+        "month",
+    ),
 ]
 
 NOT_DATES = [

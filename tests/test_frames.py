@@ -80,6 +80,16 @@ FRAMES = [
     ),
     ("Trade reached $61.3 billion, the minister said.", "$61.3 billion", "speaker", "minister"),
     ("Trade reached $61.3 billion last year.", "$61.3 billion", "speaker", None),
+    # a part of a company as the subject or owner is the scope, not the company
+    ("Halberd's storage division saw a 7% rise in revenue.", "7%", "scope", "storage division"),
+    ("The segment's revenue was $40 million.", "$40 million", "scope", "segment"),
+    ("Halberd saw a 7% rise in revenue.", "7%", "scope", None),
+    # what a counted subject did: rescued, dead, found, missing are four figures
+    ("Two people were pulled from the river.", "Two people", "predicate", "rescued"),
+    ("Six workers are believed dead.", "Six workers", "predicate", "killed"),
+    ("Four workers were found trapped in a van.", "Four workers", "predicate", "found"),
+    ("Five workers are still missing.", "Five workers", "predicate", "missing"),
+    ("Five workers were on the bridge.", "Five workers", "predicate", None),
 ]
 
 
@@ -127,6 +137,10 @@ SENSES = [
         "year on year",
     ),
     ("The Liberals gained 11 seats.", "11 seats", "change", None),
+    # a margin: "missed the estimate by", "won by"
+    ("The Greens won by 12 points.", "12 points", "change", None),
+    ("Revenue was $2.1 billion.", "$2.1 billion", "level", None),
+    ("Revenue reached $2.1 billion by March.", "$2.1 billion", "level", None),
     # negative: "rose to" gives a level; a share is a level
     ("The death toll rose to 23.", "23", "level", None),
     ("The Greens won 38 seats.", "38 seats", "level", None),
@@ -145,6 +159,10 @@ MODALITIES = [
     ("Revenue is forecast to reach $5 billion.", "$5 billion", "forecast"),
     ("The government aims to build 300,000 homes.", "300,000 homes", "target"),
     ("According to the exit poll, the Greens won 38 seats.", "38 seats", "exit poll"),
+    # an expectation written after the figure, or before it as an adjective
+    ("Revenue was $2.1 billion against the $2.3 billion expected.", "$2.3 billion", "forecast"),
+    ("Earnings were 45 cents against the expected 51 cents.", "51 cents", "forecast"),
+    ("Earnings were 45 cents against the expected 51 cents.", "45 cents", "actual"),
     # negative: a plain past figure, and "will" about a settled result, are actual
     ("Revenue was $4.3 billion.", "$4.3 billion", "actual"),
     ("Only seven parties will be represented in the new chamber.", "seven parties", "actual"),
@@ -188,6 +206,26 @@ PAIRS = [
     ("Analysts had expected revenue of $4.1 billion.", "Revenue was $4.3 billion.", False),
     # a change year on year vs quarter on quarter
     ("Revenue rose 18% year on year.", "Revenue rose 5% from the previous quarter.", False),
+    # the change of one measure vs the change of another, named after "in"
+    ("Halberd reported a 9% drop in revenue.", "Halberd reported a 9% drop in deliveries.", False),
+    ("Halberd reported a 9% drop in revenue.", "Halberd reported a 7% drop in revenue.", True),
+    # a share of votes counted is no share of the vote
+    (
+        "The Greens won, with 98 percent of votes counted.",
+        "The Greens won 25 percent of the vote.",
+        False,
+    ),
+    ("The Greens won 27 percent of the vote.", "The Greens won 25 percent of the vote.", True),
+    # people rescued vs people dead; workers found vs workers missing
+    ("Two people were pulled from the river.", "Six people are believed dead.", False),
+    ("Two workers were found trapped.", "Six workers are still missing.", False),
+    ("Six workers are still missing.", "Four workers are still missing.", True),
+    # a company's total vs its division's
+    (
+        "Halberd saw a 9% rise in revenue.",
+        "Halberd's storage division saw a 7% rise in revenue.",
+        False,
+    ),
 ]
 
 

@@ -38,7 +38,9 @@ GENERIC_MODIFIERS = frozenset(
     """bilateral two-way total overall annual yearly quarterly monthly weekly daily combined
     cumulative current recent new record official final preliminary estimated latest fiscal
     national full first early initial some all about nearly almost more than over its their
-    his her our the a an this that these those last next year's month's""".split()
+    his her our the a an this that these those last next year's month's first-quarter
+    second-quarter third-quarter fourth-quarter q1 q2 q3 q4 full-year first-half second-half
+    half-year""".split()
 )
 
 #: nouns that only say "how many of them": the measure is in the verb (``12 people killed``)
@@ -123,6 +125,15 @@ _NP_AFTER = re.compile(
 )
 _WORD_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})")
+#: "a 9% drop in revenue": the change of what follows "in"
+_CHANGE_IN_AFTER = re.compile(
+    r"[ \t]+(?:(?:year-over-year|year-on-year|annual|quarterly|monthly)[ \t]+)?"
+    r"(?:drop|rise|increase|decrease|decline|fall|gain|jump|growth|surge|slump|cut|reduction)"
+    r"[ \t]+in[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    r"(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)"
+)
+#: past participles that say how far a count has gone (``of votes counted``)
+_PROGRESS = re.compile(r"counted|tallied|reported|reporting|processed|declared")
 _CASUALTY_AFTER = re.compile(
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
     r"(?P<w>killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|died|"
@@ -347,9 +358,17 @@ def metric_of(
         if earlier:
             return previous  # "67.4 percent, up from 61.2 percent in 2019"
     if fact.kind == "percent":
+        change_in = _CHANGE_IN_AFTER.match(text, fact.end)
+        if change_in is not None:  # "a 9% drop in first-quarter revenue"
+            found_np = normalise_phrase(change_in.group("np"))
+            if found_np is not None and found_np.key:
+                return Metric(found_np.key + " change", found_np.text)
         of = _OF_AFTER.match(text, fact.end)
         if of is not None and of.group("np").split()[0] not in STOP_WORDS:
-            return normalise_phrase(of.group("np").split()[0] + " share")
+            words = of.group("np").split()
+            # "98 percent of votes counted": the share counted, not a share of the vote
+            done = words[1:2] if len(words) > 1 and _PROGRESS.fullmatch(words[1]) else []
+            return normalise_phrase(" ".join([words[0], *done, "share"]))
         up = _CHANGE_BEFORE.search(text, max(lo, fact.start - 24), fact.start)
         found = _subject(text, lo, fact.start)
         if found is not None:
@@ -429,6 +448,8 @@ class Period:
     low: str | None
     high: str | None
     how: str
+    #: the text says the figure is of the event reported ("this time"): never inherited
+    present: bool = False
 
 
 def _quarter(year: int, q: int) -> Period:
@@ -507,6 +528,13 @@ def period_of(
         and not (span and span[0] <= f.start < span[1])
         and not is_baseline(text, f)
     ]
+    if _THIS_TIME.match(text, fact.end):
+        return Period(None, None, None, "not stated; 'this time': the event reported", True)
+    paired = _respectively(text, fact, dates, sentence)
+    if paired is not None:
+        how = f"stated: {paired.text!r}, respectively"
+        iso = paired.value if isinstance(paired.value, str) else None
+        return Period(iso, str(paired.low), str(paired.high), how)
     in_clause = [f for f in dates if clause[0] <= f.start < clause[1] and _governs(text, f, fact)]
     opening = [f for f in dates if f.start - sentence[0] <= 12 and f.end <= fact.start]
     candidates = in_clause or opening
@@ -548,6 +576,39 @@ def period_of(
     return Period(
         None, None, None, f"not stated; as of publication ({pub})" if pub else "not stated"
     )
+
+
+#: "won 240 seats this time": the figure of the event reported, whatever else the sentence dates
+_THIS_TIME = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:this[ \t]+time|this[ \t]+year|now)\b")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_FIGURE_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
+
+
+def _respectively(
+    text: str, fact: Fact, dates: Sequence[Fact], sentence: tuple[int, int]
+) -> Fact | None:
+    """``the 303 and 282 seats it won in 2019 and 2014, respectively``: 282 is 2014's.
+
+    The figures listed before the dates are paired with them in order, when
+    their numbers match; None when the sentence says no such thing.
+    """
+    after = _RESPECTIVELY.search(text, fact.end, sentence[1])
+    if after is None:
+        return None
+    listed = sorted(
+        (d for d in dates if fact.end <= d.start and d.end <= after.start()), key=lambda d: d.start
+    )
+    if len(listed) < 2:
+        return None
+    # the numbers of the list the figure is in: from the clause's start to the first date
+    lo = max(text.rfind(",", sentence[0], fact.start), text.rfind(";", sentence[0], fact.start))
+    lo = sentence[0] if lo < 0 else lo
+    numbers = [m.start() for m in _FIGURE_NUMBER.finditer(text, lo, listed[0].start)]
+    numbers = [n for n in numbers if not any(d.start <= n < d.end for d in dates)]
+    if len(numbers) != len(listed):
+        return None
+    inside = [i for i, n in enumerate(numbers) if fact.start <= n < fact.end]
+    return listed[inside[0]] if inside else None
 
 
 #: "a year earlier": the same period one year before the one in question
@@ -639,7 +700,12 @@ def claims_of(
             # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
             src = last_dated.get(_base(key))
             back = _BACK_REFERENCE.search(doc.match_text, bounds[0], bounds[1])
-            if src is not None and period.iso is None and (back or _in_sentence(src, bounds)):
+            if (
+                src is not None
+                and period.iso is None
+                and not period.present
+                and (back or _in_sentence(src, bounds))
+            ):
                 period = Period(
                     src.period,
                     src.period_low,

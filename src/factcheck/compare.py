@@ -32,6 +32,7 @@ from factcheck.events import (
 from factcheck.extract import extract_document
 from factcheck.extract._lexicon import CUMULATIVE_METRICS
 from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Frame, Published
+from factcheck.frames import lexicon
 from factcheck.grouping import DisjointSets
 from factcheck.kinds import KindSpec, registry
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
@@ -77,7 +78,7 @@ def prepare(
         doc,
         facts,
         claims_of(doc, facts, vocabulary, model=nlp_model),
-        main_event(doc, facts, words, hits),
+        main_event(doc, facts, words, hits, model=nlp_model),
         attached_dates(doc, facts, words, hits),
     )
 
@@ -241,7 +242,9 @@ def _by_part(claims: Sequence[Claim], part: str) -> list[list[Claim]]:
 
     In a story about one company, "revenue was $4.6 billion" is that company's
     revenue; in a story about two parties, "won 38 seats" could be either's, so it
-    is compared with neither.
+    is compared with neither. A figure with no scope is of the whole, never of
+    the one part named (the company's revenue, not its division's; the
+    country's dead, not one city's).
     """
     from rapidfuzz import fuzz
 
@@ -265,13 +268,25 @@ def _by_part(claims: Sequence[Claim], part: str) -> list[list[Claim]]:
     for k in keys:
         joined[sets.find(k)].extend(named[k])
     named = joined
-    if len(named) == 1:
+    if len(named) == 1 and not (part == "scope" and _a_part(next(iter(named.values())))):
         (only,) = named.values()
         return [[*only, *unnamed]]
     out = [named[k] for k in sorted(named)]
     if unnamed:
         out.append(unnamed)
     return out
+
+
+def _a_part(claims: Sequence[Claim]) -> bool:
+    """True when the scope the claims name is a part of a whole (a division, a province).
+
+    A figure that names no scope is of the whole, never of the part; a place
+    named by its proper name may be where the whole happened ("struck near
+    Ighil"), so a figure without scope may join it.
+    """
+    parts = lexicon().scope_nouns
+    scopes = [c.frame.scope for c in claims if c.frame.scope is not None]
+    return any(s.how == "subject" or s.key.split()[-1] in parts for s in scopes)
 
 
 def _named_frame(claims: Sequence[Claim]) -> Frame:

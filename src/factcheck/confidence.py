@@ -16,6 +16,7 @@ The default output shows discrepancies at or above ``min-confidence``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 
@@ -36,6 +37,20 @@ def likely(discrepancies: Iterable[Discrepancy], min_confidence: float) -> list[
 def _numeric(claim: Claim) -> float | None:
     v = claim.fact.value
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def _days(claims: Sequence[Claim]) -> set[dt.date] | None:
+    """The days of claims that are all dates to the day, or None."""
+    out = set()
+    for c in claims:
+        f = c.fact
+        if f.kind != "date" or f.granularity != "day" or not isinstance(f.low, str):
+            return None
+        try:
+            out.add(dt.date.fromisoformat(f.low[:10]))
+        except ValueError:
+            return None
+    return out
 
 
 def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ...]]:
@@ -68,6 +83,9 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
         named = [getattr(c.frame, part) is not None for c in claims]
         if any(named) and not all(named):
             doubt(name, f"only some figures say {what}")
+    days = _days(claims)
+    if days is not None and len(days) >= 2 and (max(days) - min(days)).days <= 1:
+        doubt("a-day-apart", "dates a day apart: an event overnight, or told in two time zones")
     if any(c.fact.kind == "count" and "-" in c.fact.text.strip("-") for c in claims):
         doubt("one-of-many", "a figure that describes one of several things (a 27-yard run)")
     return score, tuple(reasons)

@@ -16,11 +16,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.attribute import dates_the_saying
+from factcheck.attribute import dates_the_saying, is_baseline
 from factcheck.extract._lexicon import EARLIER_EVENT_MARKERS, EVENT_WORDS
 from factcheck.extract.context import trie_pattern
 from factcheck.facts import Claim, Document, Fact
+from factcheck.frames import dated_event
 from factcheck.grouping import DisjointSets
+from factcheck.parse import MAX_CHARS, parse_sentences
 from factcheck.sentences import Sentences
 
 
@@ -92,8 +94,17 @@ def main_event(
     facts: Sequence[Fact],
     words: Mapping[str, str] | None = None,
     hits: Hits | None = None,
+    *,
+    model: str | None = None,
 ) -> MainEvent | None:
-    """The event ``doc`` is about, and the date it gives for it."""
+    """The event ``doc`` is about, and the date it gives for it.
+
+    With a spaCy pipeline (``model``) a date dates an event only when the
+    grammar says so (see :func:`factcheck.frames.dated_event`); without, it
+    dates the nearest event word of its sentence. A date long before the
+    publication date is a background event (an older quake, the last
+    election), not the one reported, when the source dates the event at all.
+    """
     text = doc.match_text
     if hits is None:
         hits = event_hits(doc, words)
@@ -107,9 +118,11 @@ def main_event(
     # "ten years ago", "last year": far from the event the report is about
     dates = [
         d
-        for d in dated_events(doc, facts, hits)
+        for d in dated_events(doc, facts, hits, model=model)
         if "ago" not in d.fact.text.lower()
         and not (d.fact.granularity == "year" and d.fact.resolution.startswith("relative"))
+        and not _background(d, doc)
+        and not is_baseline(doc.match_text, d.fact)  # "the first since 1966"
     ]
     related = RELATED_EVENTS.get(key, frozenset()) | {key}
     own = [d for d in dates if d.key in related and not d.earlier]
@@ -123,6 +136,9 @@ def main_event(
                 own.append(EventDate(key, d.fact, d.low, d.high, False))
     return MainEvent(doc.id, key, n, _best_date(own, doc))
 
+
+#: a date at the very start of the text, before an agency's name or a dash: a dateline
+_DATELINE_DATE = re.compile(r"[^\n]{0,40}?(?:\([A-Z][A-Za-z]+\)|[ \t][-—–]{1,2}[ \t])")
 
 #: parts of an event that date it too ("the meeting, held from June 3 to 4" at a summit)
 RELATED_EVENTS: dict[str, frozenset[str]] = {
@@ -141,31 +157,73 @@ _VERB_FORMS = frozenset("visited visiting met won win wins announced flood".spli
 _MINOR = frozenset({"briefing", "announcement", "interview", "speech", "statement"})
 
 
+#: how long before its publication a source's event may have happened and still be its news
+BACKGROUND_DAYS = 180
+
+
+def _background(d: EventDate, doc: Document) -> bool:
+    """A date of an event long before the article was published: ``the 2019 election``."""
+    pub = doc.published.date
+    if pub is None or d.high is None or doc.published.method == "unknown":
+        return False
+    try:
+        high = dt.date.fromisoformat(d.high[:10])
+    except ValueError:
+        return False
+    return (pub - high).days > BACKGROUND_DAYS
+
+
 def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:
     return next(s for s, _, k in hits if k == key)
 
 
 def dated_events(
-    doc: Document, facts: Sequence[Fact], hits: Sequence[tuple[int, int, str]]
+    doc: Document,
+    facts: Sequence[Fact],
+    hits: Sequence[tuple[int, int, str]],
+    *,
+    model: str | None = None,
 ) -> list[EventDate]:
-    """Every date of ``doc`` attached to the nearest event word in its sentence."""
+    """Every date of ``doc`` with the event word of its sentence it dates.
+
+    With ``model``, the sentence's grammar says which event word a date dates,
+    if any; without (or in a sentence too long to parse), the nearest.
+    """
     sentences = Sentences(doc.match_text)
     text = doc.match_text
-    out = []
     starts = [h[0] for h in hits]  # hits are in text order
     dateline = doc.published.span if doc.published.method == "dateline" else None
+    candidates = []
     for fact in facts:
         if fact.kind != "date" or (fact.low is None and not isinstance(fact.value, str)):
             continue
         if dateline is not None and dateline[0] <= fact.start < dateline[1]:
             continue  # the dateline dates the report, not the event
+        line_start = text.rfind("\n", 0, fact.start) + 1
+        if _DATELINE_DATE.match(text, fact.start) and not text[line_start : fact.start].strip():
+            continue  # "Sept. 15 (UPI) --": a dateline, whatever else dated the article
         if dates_the_saying(text, fact):
             continue  # "the commission said on Wednesday" dates the saying
         lo, hi = sentences.around(fact.start, fact.end)
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-        if not near:
-            continue
-        s, _e, key = min(near, key=lambda h: min(abs(h[0] - fact.end), abs(fact.start - h[1])))
+        if near:
+            candidates.append((fact, lo, hi, near))
+    parses = {}
+    if model is not None:
+        unique = sorted({(lo, hi) for _, lo, hi, _ in candidates if hi - lo <= MAX_CHARS})
+        parsed = parse_sentences([text[a:b] for a, b in unique], model)
+        parses = dict(zip(unique, parsed, strict=True))
+    out = []
+    for fact, lo, hi, near in candidates:
+        parse = parses.get((lo, hi))
+        if parse is not None:
+            spans = [(s - lo, e - lo) for s, e, _ in near]
+            k = dated_event(parse, fact.start - lo, fact.end - lo, spans)
+            if k is None:
+                continue  # "rescuers on Sunday stepped up efforts ... the earthquake"
+            s, _e, key = near[k]
+        else:
+            s, _e, key = min(near, key=lambda h: min(abs(h[0] - fact.end), abs(fact.start - h[1])))
         before = text[max(lo, s - 40) : s].lower().split()
         earlier = any(w.strip(",") in EARLIER_EVENT_MARKERS for w in before[-3:])
         low = fact.low if isinstance(fact.low, str) else None
@@ -327,7 +385,12 @@ def attached_dates(
     words: Mapping[str, str] | None = None,
     hits: Hits | None = None,
 ) -> list[EventDate]:
-    """Every date of ``doc`` with the event word it is written next to."""
+    """Every date of ``doc`` with the event word it is written next to.
+
+    The timeline rules check these within one source ("since 2014" and "six
+    years ago" for one victory), where the nearest event word serves them
+    better than a parse that may hang a date from the wrong clause.
+    """
     return dated_events(doc, facts, event_hits(doc, words) if hits is None else hits)
 
 

@@ -135,7 +135,10 @@ class DateSpec:
     (``day``, -1), ``earlier this month`` (``month``, 0). ``weekday`` is 0 for
     Monday; with no other parts it is a bare weekday (``on Thursday``) whose
     direction is ``rel_offset`` (-1 past, 0 nearest, 1 coming). A rarer
-    phrase (``the day before yesterday``) has ``rel_unit`` ``phrase``.
+    phrase (``the day before yesterday``) has ``rel_unit`` ``phrase``. A
+    month named relative to publication has ``month`` and ``rel_unit``
+    ``named month`` (``last November``: -1, ``next March``: 1, ``this May``: 0)
+    or ``month of year`` (``in November last year``: the year's offset).
     """
 
     year: int | None = None
@@ -284,6 +287,7 @@ FrameHow = Literal[
     "sign",
     "change verb",
     "change noun",
+    "margin verb",
     "phrase",
     "path",
     "since",

@@ -47,6 +47,8 @@ class Lexicon:
     not_entities: frozenset[str]
     predicates: dict[str, str]
     copulas: frozenset[str]
+    prospect: frozenset[str]
+    margin_verbs: frozenset[str]
 
 
 def _words(items: Iterable[Any]) -> frozenset[str]:
@@ -88,6 +90,8 @@ def lexicon() -> Lexicon:
             str(w).lower(): str(group[0]).lower() for group in data_["predicates"] for w in group
         },
         copulas=_words(data_["copulas"]),
+        prospect=_words(data_["prospect"]),
+        margin_verbs=_words(data_["margin-verbs"]),
     )
 
 
@@ -273,7 +277,10 @@ def _scope(
     for c in p.children(n):
         if p.deps[c] in ("acl", "relcl"):
             heads.append(c)  # "buildings destroyed in Hatay"
-    if verb is not None:
+    subject = _subject(p, verb) if verb is not None else None
+    # "a 6.8-magnitude quake struck in the mountains": where the quake struck, not a part
+    describes_subject = p.heads[n] == subject and p.deps[n] in ("compound", "amod", "nmod")
+    if verb is not None and not describes_subject:
         heads.append(verb)
     for h in heads:
         for c in p.children(h):
@@ -299,6 +306,16 @@ def _scope(
                     part = _part(p, toks, "preposition")
                     if part is not None:
                         return part
+    # "Acme's energy division saw a 7% increase", "the segment's revenue": a part as owner
+    owners = [c for c in p.children(n) if p.deps[c] == "poss"]
+    if subject is not None:
+        owners += [subject, *(c for c in p.children(subject) if p.deps[c] == "poss")]
+    for o in owners:
+        if _low(p, o) in lex.scope_nouns and not _in_figure(p, o, figures):
+            toks = [t for t in _chain(p, o) if not _proper(p, t)]
+            part = _part(p, toks, "subject")
+            if part is not None:
+                return part
     return None
 
 
@@ -343,6 +360,8 @@ def _sense(p: Parse, n: int, lex: Lexicon, text: str) -> tuple[Sense, FramePart 
                 verb = p.heads[h]
                 if _low(p, verb) in lex.change_verbs:
                     return "change", FramePart(_low(p, verb), p.word(verb), "change verb")
+                if _low(p, verb) in lex.margin_verbs:  # "missed the estimate by $950 million"
+                    return "change", FramePart(_low(p, verb), p.word(verb), "margin verb")
             break
         if dep in ("dobj", "npadvmod", "advmod", "nummod", "attr") and _low(p, h) in (
             lex.change_verbs
@@ -383,7 +402,9 @@ def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, Fr
     near: list[int] = []
     for i in path:
         near.append(i)
-        near.extend(c for c in p.children(i) if p.deps[c] in ("aux", "amod", "compound", "auxpass"))
+        near.extend(
+            c for c in p.children(i) if p.deps[c] in ("aux", "amod", "compound", "auxpass", "acl")
+        )
         if _low(p, i) in lex.reporting and i != anchor:
             break  # "analysts said" stops the path: what they said is their figure
     text = p.text.lower()
@@ -420,14 +441,16 @@ def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | 
         return None
     words = [_low(p, verb)]
     if words[0] in lex.copulas:
-        comp = [c for c in p.children(verb) if p.deps[c] in ("acomp", "attr")]
+        comp = [c for c in p.children(verb) if p.deps[c] in ("acomp", "attr", "oprd", "xcomp")]
         if not comp:
-            return None
-        words = [_low(p, comp[0])]
-    else:
-        objs = [c for c in p.children(verb) if p.deps[c] in ("dobj", "prt")]
-        if objs:
-            words.append(_low(p, objs[0]))
+            key = lex.predicates.get(words[0])
+            return FramePart(key, words[0], "predicate") if key is not None else None
+        word = _low(p, comp[0])
+        key = lex.predicates.get(word) or lex.predicates.get(words[0])
+        return FramePart(key, word, "predicate") if key is not None else None
+    objs = [c for c in p.children(verb) if p.deps[c] in ("dobj", "prt")]
+    if objs:
+        words.append(_low(p, objs[0]))
     phrase = " ".join(words)
     key = lex.predicates.get(phrase) or lex.predicates.get(words[0])
     return FramePart(key, phrase, "predicate") if key is not None else None
@@ -492,4 +515,66 @@ def modified_noun(p: Parse, start: int, end: int) -> str | None:
     return None
 
 
-__all__ = ["Lexicon", "data", "frame_of", "lexicon", "modified_noun"]
+#: what a verb's own arguments are: its subject, object, agent, and what its prepositions take
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "agent"})
+
+
+#: prepositions that put an event before or after the clause, not in it ("after the floods")
+_BEFORE_AFTER = frozenset("after before since following until till".split())
+
+
+def _arguments(p: Parse, verb: int) -> set[int]:
+    out: set[int] = set()
+    for c in p.children(verb):
+        if p.deps[c] in _ARGUMENTS:
+            out.add(c)
+        if p.deps[c] == "agent" or (p.deps[c] == "prep" and _low(p, c) not in _BEFORE_AFTER):
+            out.update(o for o in p.children(c) if p.deps[o] == "pobj")
+    if p.deps[verb] in ("relcl", "acl") and p.heads[verb] != verb:
+        out.add(p.heads[verb])  # "the floods that arrived on Sunday": the floods arrived
+    return out
+
+
+def dated_event(p: Parse, start: int, end: int, events: Sequence[tuple[int, int]]) -> int | None:
+    """Which of ``events`` (spans of event words) the date at ``[start, end)`` dates, if any.
+
+    A date dates an event when it modifies the event's noun (``Wednesday's
+    election``, ``the Sept. 8 earthquake``, ``the election on Wednesday``) or
+    stands in a clause the event is an argument of (``the quake struck on
+    Friday``, ``the storm that made landfall on Sunday``, ``arrived on May 7
+    for a state visit``). It does not when the clause is about something
+    else, although the event is named in the sentence: ``rescuers on Sunday
+    stepped up efforts to find survivors of the earthquake``, ``people
+    remained missing on Tuesday``, ``Rutte resigned in July``; nor when it is
+    the date of something yet to come (``an election coming up in June``,
+    ``the vote will be held on Sunday``). Offsets are the sentence's.
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return None
+    owner: dict[int, int] = {}
+    for k, (s, e) in enumerate(events):
+        for i in p.tokens_in(s, e):
+            owner[i] = k
+            if p.deps[i] == "compound" and p.heads[i] != i:
+                owner.setdefault(p.heads[i], k)  # "the election victory"
+    anchor = _anchor(p, toks)
+    if anchor in owner:
+        return owner[anchor]  # the date is the event word's own ("Wednesday's")
+    prospect = lexicon().prospect
+    for a in p.ancestors(anchor):
+        if _low(p, a) in prospect or any(
+            p.deps[c] == "aux" and _low(p, c) in prospect for c in p.children(a)
+        ):
+            return None  # "an election coming up in June", "will be held on Sunday": not yet
+        if a in owner:
+            return owner[a]  # "the election on Wednesday", "the 2019 election"
+        if _is_verb(p, a):
+            for arg in sorted(_arguments(p, a)):
+                if arg in owner:
+                    return owner[arg]
+            return None  # the first clause above the date is about something else
+    return None
+
+
+__all__ = ["Lexicon", "data", "dated_event", "frame_of", "lexicon", "modified_noun"]

@@ -202,6 +202,20 @@ def _resolve_relative(
         )
         return ResolvedDate(None, None, None, gran0, "relative; publication date unknown")
     base = f"relative to publication ({published.iso})"
+    if unit in ("named month", "month of year"):
+        assert spec.month is not None
+        if unit == "month of year":  # "in November last year"
+            year = pub.year + off
+        elif published.granularity == "year":
+            return ResolvedDate(None, None, None, "month", "relative; publication month unknown")
+        elif off < 0:  # "last November": the latest November before the publication's month
+            year = pub.year if spec.month < pub.month else pub.year - 1
+        elif off > 0:  # "next March": the first March after it
+            year = pub.year if spec.month > pub.month else pub.year + 1
+        else:
+            year = pub.year
+        low, high, gran = _span(year, spec.month, None)
+        return ResolvedDate(iso_at(low, gran), low.isoformat(), high.isoformat(), gran, base)
     if unit == "year":
         year = pub.year + off
         low, high, gran = _span(year, None, None)

@@ -149,8 +149,20 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
     if qualifier:
         begin = cue.start()
     spec = DateSpec(month=MONTHS[name])
+    if word in _DIRECTIONS:  # "last November": the one before publication
+        spec = DateSpec(month=MONTHS[name], rel_unit="named month", rel_offset=_DIRECTIONS[word])
+        begin = cue.start()
+    year = _YEAR_AFTER_MONTH.match(text, end)
+    if year is not None and spec.rel_unit is None:  # "in November last year"
+        offset = _DIRECTIONS[year.group("dir").lower()]
+        spec = DateSpec(month=MONTHS[name], rel_unit="month of year", rel_offset=offset)
+        end = year.end()
     ctx.add(Mention("date", begin, end, date=spec, qualifier=qualifier))
     return end
+
+
+_DIRECTIONS = {"last": -1, "this": 0, "next": 1}
+_YEAR_AFTER_MONTH = re.compile(r"[ \t]+(?:of[ \t]+)?(?P<dir>last|this|next)[ \t]+year\b", re.I)
 
 
 def _range_from(ctx: Context, start: int) -> int:

@@ -5,7 +5,8 @@ with ``21``, ``at least 12`` with ``17``; ``about 150`` conflicts with ``more
 than 200`` and ``$4.26 billion`` with ``$4.62 billion``. Figures in different
 currencies are compared only when the vocabulary gives a rate. A cumulative
 measure (a death toll) is compared only between sources of the same day: a
-later, higher toll is news, not a conflict.
+later, higher toll is news, not a conflict; the toll of a source whose day is
+not known is compared with nothing but itself.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for claim in group.claims:
             key = period_bucket(claim, story, ctx.corpus.events)
             if cumulative and claim.period is None:
-                key += "|" + (claim.as_of or "")
+                # a running total is as of its report: of an undated report, as of nothing known
+                key += "|" + (claim.as_of or "undated " + claim.source)
             buckets[key].append(claim)
         for key, claims in sorted(buckets.items()):
             if len(claims) < 2:

@@ -1,0 +1,84 @@
+"""Which event a source reports and when: the date of the event, not of what else it tells."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from factcheck.api import check
+from factcheck.events import main_event
+from factcheck.extract import extract_document
+from factcheck.facts import Published
+from factcheck.ingest import document_from_text
+from factcheck.parse import DEFAULT_MODEL
+
+PUBLISHED = dt.date(2023, 9, 12)  # a Tuesday
+
+
+def event_date(text: str, published: dt.date = PUBLISHED) -> str | None:
+    doc = document_from_text(text)
+    doc = dataclasses.replace(doc, published=Published(published, "day", "front-matter"))
+    doc, facts = extract_document(doc)
+    event = main_event(doc, facts, model=DEFAULT_MODEL)
+    if event is None or event.date is None:
+        return None
+    return event.date.low
+
+
+# text, the date of its main event (published Tuesday 12 September 2023)
+EVENT_DATES = [
+    # the event word's own date, or a clause the event is an argument of
+    ("The earthquake struck on Friday, killing 2,000 people.", "2023-09-08"),
+    ("Sunday's earthquake killed 2,000 people.", "2023-09-10"),
+    ("Rescuers searched the rubble after the Sept. 8 earthquake.", "2023-09-08"),
+    ("The floods that hit the city on Sunday swept away homes.", "2023-09-10"),
+    ("The summit, which took place on Monday, ended without a deal.", "2023-09-11"),
+    # the date of something else told in the sentence: no date for the event
+    ("Rescuers on Monday stepped up efforts to find survivors of the earthquake.", None),
+    ("Thousands remained missing on Monday after the floods.", None),
+    ("The election was called after the prime minister resigned in July.", None),
+    # an event yet to come is not the one reported
+    ("Hopes rose with a regional election coming up in November.", None),
+    ("The election will be held on Sunday.", None),
+    # a background event long before publication, or a baseline
+    ("It was the deadliest earthquake since 1960.", None),
+    ("The 2019 election gave the party 303 seats.", None),
+    ("They last met at the summit in Bali last November.", None),
+    # a dateline is the report's date, not the event's
+    ("Sept. 11 (Wire) -- The earthquake killed 2,000 people, officials said.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_DATES)
+def test_the_date_of_the_event_reported(text: str, expected: str | None) -> None:
+    assert event_date(text) == expected
+
+
+def _article(folder: Path, name: str, published: str, text: str) -> None:
+    meta = f"---\npublished: {published}\n---\n" if published else ""
+    (folder / f"{name}.md").write_text(f"{meta}{text}\n", encoding="utf-8")
+
+
+def test_dates_a_day_apart_are_doubted(tmp_path: Path) -> None:
+    # an event overnight, or in two time zones: shown only with --min-confidence
+    _article(tmp_path, "a", "2023-09-12", "The earthquake struck on Sunday, killing 300 people.")
+    _article(tmp_path, "b", "2023-09-12", "The earthquake struck on Monday, killing 300 people.")
+    (found,) = [d for d in check([tmp_path]).discrepancies if d.rule == "FC103"]
+    assert found.confidence < 0.5
+    assert any("a day apart" in r for r in found.confidence_reasons)
+    _article(tmp_path, "b", "2023-09-12", "The earthquake struck on Thursday, killing 300 people.")
+    (found,) = [d for d in check([tmp_path]).discrepancies if d.rule == "FC103"]
+    assert found.confidence == 1.0
+
+
+def test_a_running_total_of_an_undated_report_is_compared_with_nothing(tmp_path: Path) -> None:
+    _article(tmp_path, "a", "", "The earthquake killed 296 people.")
+    _article(tmp_path, "b", "", "The earthquake killed 632 people.")
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"] == []
+    # the same day: a conflict
+    _article(tmp_path, "a", "2023-09-12", "The earthquake killed 296 people.")
+    _article(tmp_path, "b", "2023-09-12", "The earthquake killed 632 people.")
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
