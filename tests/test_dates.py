@@ -76,6 +76,15 @@ DATES = [
     ("they met last March", "last March", "2025-03", "2025-03-01", "2025-03-31", "month"),
     ("they met last May", "last May", "2024-05", "2024-05-01", "2024-05-31", "month"),
     ("the vote is next March", "next March", "2026-03", "2026-03-01", "2026-03-31", "month"),
+    ("prices have risen since June", "since June", "2024-06", "2024-06-01", "2024-06-30", "month"),
+    (
+        "prices have risen since April",
+        "since April",
+        "2025-04",
+        "2025-04-01",
+        "2025-04-30",
+        "month",
+    ),
     ("the vote is next June", "next June", "2025-06", "2025-06-01", "2025-06-30", "month"),
     (
         "it opened in November last year",

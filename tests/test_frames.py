@@ -220,6 +220,14 @@ PAIRS = [
     ("Two people were pulled from the river.", "Six people are believed dead.", False),
     ("Two workers were found trapped.", "Six workers are still missing.", False),
     ("Six workers are still missing.", "Four workers are still missing.", True),
+    # one of many individuals: an age or a tally is compared only when both name whose
+    ("The 23-year-old took the first kick.", "The 35-year-old lifted the trophy.", False),
+    ("Okafor, 23, scored seven goals.", "Okafor scored eight goals.", True),
+    ("The striker scored seven goals.", "The striker scored eight goals.", False),
+    # one of many incidents: a minute is compared only when both say whose and what happened
+    ("Okafor scored in the 108th minute.", "Okafor scored in the 109th minute.", True),
+    ("A penalty came in the 80th minute.", "The equaliser came in the 118th minute.", False),
+    ("Okafor scored in the 23rd minute.", "Okafor was booked in the 109th minute.", False),
     # a company's total vs its division's
     (
         "Halberd saw a 9% rise in revenue.",

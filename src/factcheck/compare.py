@@ -31,6 +31,7 @@ from factcheck.events import (
 )
 from factcheck.extract import extract_document
 from factcheck.extract._lexicon import CUMULATIVE_METRICS
+from factcheck.extract.context import singular
 from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Frame, Published
 from factcheck.frames import lexicon
 from factcheck.grouping import DisjointSets
@@ -223,10 +224,15 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             by_frame: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
             for claim in members:
                 by_frame[claim.frame.compare_key()].append(claim)
+            # a player's age, a goal's minute: one of many in a story, compared only when named
+            head = singular(name.split()[-1])
+            lex = lexicon()
+            whose = head in lex.per_individual or head in lex.incident_times
+            what = head in lex.incident_times
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
-                    for part in _by_part(scoped, "entity"):
-                        for subgroup in _by_part(part, "predicate"):
+                    for part in _by_part(scoped, "entity", strict=whose):
+                        for subgroup in _by_part(part, "predicate", strict=what):
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))
     return groups
@@ -237,14 +243,15 @@ def _part_key(claim: Claim, part: str) -> str | None:
     return value.key if value is not None else None
 
 
-def _by_part(claims: Sequence[Claim], part: str) -> list[list[Claim]]:
+def _by_part(claims: Sequence[Claim], part: str, *, strict: bool = False) -> list[list[Claim]]:
     """Claims split by one frame part; those without it join the one named value, if one.
 
     In a story about one company, "revenue was $4.6 billion" is that company's
     revenue; in a story about two parties, "won 38 seats" could be either's, so it
     is compared with neither. A figure with no scope is of the whole, never of
     the one part named (the company's revenue, not its division's; the
-    country's dead, not one city's).
+    country's dead, not one city's). With ``strict``, a figure without the
+    part is compared with nothing (the age of "the 23-year-old").
     """
     from rapidfuzz import fuzz
 
@@ -268,10 +275,16 @@ def _by_part(claims: Sequence[Claim], part: str) -> list[list[Claim]]:
     for k in keys:
         joined[sets.find(k)].extend(named[k])
     named = joined
-    if len(named) == 1 and not (part == "scope" and _a_part(next(iter(named.values())))):
+    if (
+        len(named) == 1
+        and not strict
+        and not (part == "scope" and _a_part(next(iter(named.values()))))
+    ):
         (only,) = named.values()
         return [[*only, *unnamed]]
     out = [named[k] for k in sorted(named)]
+    if strict:
+        return out + [[c] for c in unnamed]
     if unnamed:
         out.append(unnamed)
     return out

@@ -49,6 +49,8 @@ class Lexicon:
     copulas: frozenset[str]
     prospect: frozenset[str]
     margin_verbs: frozenset[str]
+    per_individual: frozenset[str]
+    incident_times: frozenset[str]
 
 
 def _words(items: Iterable[Any]) -> frozenset[str]:
@@ -92,6 +94,8 @@ def lexicon() -> Lexicon:
         copulas=_words(data_["copulas"]),
         prospect=_words(data_["prospect"]),
         margin_verbs=_words(data_["margin-verbs"]),
+        per_individual=_words(data_["per-individual"]),
+        incident_times=_words(data_["incident-times"]),
     )
 
 
@@ -435,6 +439,9 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
 
 def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
     """What a counted subject does: ``nine parties won seats`` -> seated (via the data's groups)."""
+    if verb is not None and _low(p, n) in lex.incident_times and p.deps[n] == "pobj":
+        key = lex.predicates.get(_low(p, verb))  # "Messi scored in the 108th minute"
+        return FramePart(key, _low(p, verb), "predicate") if key is not None else None
     if verb is None or p.deps[n] not in ("nsubj", "nsubjpass") or p.heads[n] != verb:
         return None
     if _low(p, verb) in lex.reporting:

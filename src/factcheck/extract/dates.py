@@ -152,6 +152,8 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
     if word in _DIRECTIONS:  # "last November": the one before publication
         spec = DateSpec(month=MONTHS[name], rel_unit="named month", rel_offset=_DIRECTIONS[word])
         begin = cue.start()
+    elif word == "since":  # "since April": an April already past
+        spec = DateSpec(month=MONTHS[name], rel_unit="named month", rel_offset=-1)
     year = _YEAR_AFTER_MONTH.match(text, end)
     if year is not None and spec.rel_unit is None:  # "in November last year"
         offset = _DIRECTIONS[year.group("dir").lower()]
