@@ -38,6 +38,12 @@ COUNTS = [
     ("between two powerful countries", "two powerful countries", 2, 2, 2, "country", ""),
     ("some 3,000 troops", "some 3,000 troops", 3000, 2700, 3300, "troop", "about"),
     ("5 million people voted", "5 million people", 5e6, 5e6, 5e6, "person", ""),
+    # a number with no noun after it, governed by a measure phrase before it
+    ("Officials put the death toll at 2,300.", "2,300", 2300, 2300, 2300, "toll", ""),
+    ("The toll has now risen to 54.", "54", 54, 54, 54, "toll", ""),
+    ("The toll surpassed 2,100 on Monday.", "2,100", 2100, 2100, 2100, "toll", ""),
+    ("raising the death toll to 61", "61", 61, 61, 61, "toll", ""),
+    ("with the toll at more than 5,200", "more than 5,200", 5200, 5200, None, "toll", "more than"),
 ]
 
 NOT_COUNTS = [
@@ -55,6 +61,8 @@ NOT_COUNTS = [
     "Reach us on +44 20 7946 0958 today.",
     "one day, we will win",
     "our two countries",
+    "The team was at 10 in the table.",
+    "Officials put the blame at 10 Downing Street.",
 ]
 
 

@@ -47,6 +47,8 @@ QUANTITIES = [
     ("A 6.8-magnitude earthquake struck.", "6.8-magnitude", 6.8, "magnitude", "magnitude"),
     ("A magnitude 6.8 earthquake struck.", "6.8", 6.8, "magnitude", "magnitude"),
     ("The quake had a magnitude of 6.1.", "6.1", 6.1, "magnitude", "magnitude"),
+    ("In 2004 a magnitude 6.3 event killed 600 people.", "6.3", 6.3, "magnitude", "magnitude"),
+    ("An aftershock of magnitude 4.5 rattled residents.", "4.5", 4.5, "magnitude", "magnitude"),
 ]
 
 NOT_QUANTITIES = [

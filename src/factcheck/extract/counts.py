@@ -37,9 +37,18 @@ _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})\b(?!-)")
 _UNIT_AFTER = re.compile(r"[ \t-]?([A-Za-z]+)\b")
 _MEASURE_BEFORE = re.compile(
     r"\b(?P<noun>[a-z]+)(?:[ \t]+(?:of|from)[ \t]+[a-z]+)?[ \t]+"
-    r"(?:(?:has|had|have|was|is)[ \t]+)?(?:rose|rises|climbed|climbs|jumped|jumps|reached|reaches|"
-    r"stood|stands|hit|hits|increased|increases|grew|grows|fell|falls|dropped|drops|was|is)"
+    r"(?:(?:now[ \t]+)?(?:has|had|have|was|is)[ \t]+(?:now[ \t]+|since[ \t]+)?(?:been[ \t]+)?)?"
+    r"(?:now[ \t]+)?"
+    r"(?:rose|risen|rises|climbed|climbs|jumped|jumps|reached|reaches|stood|stands|hit|hits|"
+    r"increased|increases|grew|grows|fell|falls|dropped|drops|surpassed|surpasses|exceeded|"
+    r"exceeds|topped|tops|passed|passes|was|is|at)"
     r"(?:[ \t]+(?:to|at))?[ \t]+$"
+)
+#: "officials put the death toll at 2,300", "raising the toll to 54": the measure is the object
+_PUT_AT_BEFORE = re.compile(
+    r"\b(?:put|puts|putting|placed|places|raised|raises|raising|brought|brings|bringing|"
+    r"lifted|lifting|pushed|pushing|took|taking)[ \t]+(?:the[ \t]+|its[ \t]+)?"
+    r"(?:[a-z]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+(?:at|to)[ \t]+$"
 )
 _MAGNITUDE_BEFORE = re.compile(
     r"\b(?P<noun>magnitude)(?:[ \t]+(?:of|at|was|is|measured))?[ \t-]+$", re.IGNORECASE
@@ -73,7 +82,7 @@ def measure_before(ctx: Context, begin: int) -> str | None:
     m = _MAGNITUDE_BEFORE.search(text, lo, begin)
     if m is not None:
         return "magnitude"
-    m = _MEASURE_BEFORE.search(text, lo, begin)
+    m = _MEASURE_BEFORE.search(text, lo, begin) or _PUT_AT_BEFORE.search(text, lo, begin)
     if m is not None and m.group("noun") in MEASURE_NOUNS:
         return m.group("noun")
     v = _VERB_BEFORE.search(text, lo, begin)

@@ -250,6 +250,13 @@ def classify(
         quantity = (unit.unit, unit.word, amount, measured, amount_high)
         _add_quantity(ctx, begin, unit.end, *quantity, qualifier=qualifier, record=record)
         return unit.end
+    magnitude = quantities.unit_named("magnitude")
+    if magnitude is not None and not reference and measure_before(ctx, begin) == "magnitude":
+        # "a magnitude 6.3 event killed", "an aftershock of magnitude 4.5 rattled": the scale
+        measured = quantities.step_of_measurement(raw or str(int(value)), decimals)
+        quantity = (magnitude, "magnitude", amount, measured, None)
+        _add_quantity(ctx, begin, after_scale, *quantity, qualifier=qualifier, record=record)
+        return after_scale
     if scale == 1:
         tu = durations.unit_after(text, num_end)
         if tu is not None:
