@@ -15,16 +15,35 @@ PERCENTS = [
     ("about 40 percent of voters", "about 40 percent", 40, "percent", "about"),
     ("nearly ten percent", "nearly ten percent", 10, "percent", "nearly"),
     ("The rest went to B's 47.9%.", "47.9%", 47.9, "percent", ""),
+    # a share written as a fraction
+    ("A quarter of the city was destroyed.", "A quarter", 25, "percent", ""),
+    ("up to a fifth of the city", "up to a fifth", 20, "percent", "up to"),
+    ("two-thirds of voters", "two-thirds", 66.6667, "percent", ""),
+    ("Two thirds of voters", "Two thirds", 66.6667, "percent", ""),
+    ("three quarters of the seats", "three quarters", 75, "percent", ""),
+    ("Half of the homes were lost.", "Half", 50, "percent", ""),
+    ("almost a quarter of the budget", "almost a quarter", 25, "percent", "nearly"),
 ]
 
-NOT_PERCENTS = ["a 5G network", "the percent sign", "per cent of nothing", "COVID-19 percent"]
+NOT_PERCENTS = [
+    "a 5G network",
+    "the percent sign",
+    "per cent of nothing",
+    "COVID-19 percent",
+    # a fraction of one thing is no share; an ordinal is no fraction
+    "a quarter of an hour",
+    "half of a million",
+    "his third of the evening",
+    "in the first quarter of 2024",
+    "two-third of voters",
+]
 
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "qualifier"), PERCENTS)
 def test_percent(text: str, span: str, value: float, unit: str, qualifier: str) -> None:
     found = only(facts_of(text), "percent")
     assert [(f.text, f.unit, f.qualifier) for f in found] == [(span, unit, qualifier)]
-    assert found[0].value == pytest.approx(value)
+    assert found[0].value == pytest.approx(value, rel=1e-5)
 
 
 @pytest.mark.parametrize("text", NOT_PERCENTS)
@@ -34,6 +53,11 @@ def test_not_a_percent(text: str) -> None:
 
 DURATIONS = [
     ("a two-day visit", "two-day", 2, "day", ""),
+    # mixed numbers
+    ("a sentence of 6 1/2 years", "6 1/2 years", 6.5, "year", ""),
+    ("no more than 5-1/4 years", "no more than 5-1/4 years", 5.25, "year", "up to"),
+    ("six and a half years in prison", "six and a half years", 6.5, "year", ""),
+    ("the 2 1/2-hour meeting", "2 1/2-hour", 2.5, "hour", ""),
     ("three days of mourning", "three days", 3, "day", ""),
     ("nearly ten-hour-long discussions", "nearly ten-hour-long", 10, "hour", "nearly"),
     ("reunited after a decade", "a decade", 10, "year", ""),

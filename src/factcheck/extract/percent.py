@@ -16,3 +16,47 @@ def percent_after(text: str, pos: int) -> tuple[str, int] | None:
     if m is None:
         return None
     return ("percentage point" if m.group("pp") else "percent"), m.end()
+
+
+#: the denominators of a fraction written in words, singular and plural
+DENOMINATORS: dict[str, int] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_FRACTION_OF = re.compile(r"[ \t]+of[ \t]+(?!an?\b|one\b)", re.IGNORECASE)
+_NUMERATOR_BEFORE = re.compile(r"\b(?P<n>an?|one|two|three|four|five)[ \t-]$", re.IGNORECASE)
+
+
+def fraction_at(text: str, start: int, end: int) -> tuple[int, float] | None:
+    """A share written as a fraction: ``a quarter of``, ``two-thirds of``, ``half of``.
+
+    ``[start, end)`` is the denominator word; returns where the figure begins
+    and its value in percent, or None. A fraction of one thing (``a quarter of
+    an hour``, ``half of a million``) is no share.
+    """
+    den = DENOMINATORS.get(text[start:end].lower())
+    if den is None or _FRACTION_OF.match(text, end) is None:
+        return None
+    before = _NUMERATOR_BEFORE.search(text, max(0, start - 6), start)
+    if before is None:
+        if den != 2 or text[start:end].lower() != "half":
+            return None  # "third of" alone is an ordinal's tail, not a share
+        return start, 50.0
+    num = _NUMERATORS[before.group("n").lower()]
+    plural = text[start:end].lower().endswith("s")  # "thirds", "halves"
+    if (num > 1) != plural or num >= den:
+        return None  # "two-third of", "five-fifths of"
+    return before.start(), 100.0 * num / den

@@ -35,7 +35,7 @@ from factcheck.extract.counts import (
 )
 from factcheck.extract.money import CODE_BEFORE, SYMBOL, currency_after, scale_after, symbol_code
 from factcheck.extract.numbers import DIGITS, DIGITS_ANCHOR, parse_digits, step_of, words_to_number
-from factcheck.extract.percent import percent_after
+from factcheck.extract.percent import DENOMINATORS, fraction_at, percent_after
 from factcheck.facts import Mention
 
 _NUMBER_WORDS = sorted(
@@ -45,9 +45,12 @@ _NUMBER_WORDS = sorted(
 )
 _RELATIVE_WORDS = ["last", "next", "this", "earlier", "later", "yesterday", "tomorrow"]
 _CAP_WORDS = (
-    [w.capitalize() for w in _NUMBER_WORDS + _RELATIVE_WORDS] + list(MONTHS) + list(WEEKDAYS)
+    [w.capitalize() for w in [*_NUMBER_WORDS, *_RELATIVE_WORDS, "half"]]
+    + list(MONTHS)
+    + list(WEEKDAYS)
 )
-_LOW_WORDS = [*_NUMBER_WORDS, *_RELATIVE_WORDS, "ago", "decade", "century"]
+_FRACTION_WORDS = sorted(set(DENOMINATORS) - set(_NUMBER_WORDS))
+_LOW_WORDS = [*_NUMBER_WORDS, *_RELATIVE_WORDS, *_FRACTION_WORDS, "ago", "decade", "century"]
 
 # Three passes, each starting with a literal or a character class so that
 # the regex engine skips the positions that cannot match: digits; capitalised
@@ -72,6 +75,9 @@ _WORD_RUN = re.compile(
     re.IGNORECASE,
 )
 _A_BEFORE = re.compile(r"(?:\b(?P<half>[Hh]alf[ \t]+)?(?P<a>[Aa]n?)[ \t]+)$")
+_MIXED_FRACTION = re.compile(r"[ -](?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/.])")
+_DENOMINATOR_AFTER = re.compile(r"[ \t-](" + trie_pattern(sorted(DENOMINATORS)) + r")\b", re.I)
+_AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b", re.IGNORECASE)
 _ORDINAL_SUFFIX_WORD = re.compile(r"-(" + trie_pattern(ORDINAL_WORDS) + r")\b")
 
 
@@ -133,6 +139,12 @@ def _number(ctx: Context, start: int, end: int) -> int:
     if _label_before(ctx, start):
         return end
     value, decimals = parse_digits(raw)
+    mixed = _MIXED_FRACTION.match(text, end)
+    if mixed is not None and decimals == 0:  # "6 1/2 years", "5-1/4 years"
+        num, den = int(mixed.group("n")), int(mixed.group("d"))
+        if 0 < num < den <= 16:
+            whole = value + Decimal(num) / Decimal(den)
+            return classify(ctx, start, mixed.end(), whole, None, 0, exact_word=True)
     return classify(ctx, start, end, value, raw, decimals)
 
 
@@ -418,9 +430,16 @@ def _word(ctx: Context, start: int, end: int) -> int:
     compound = _ORDINAL_SUFFIX_WORD.match(text, stop)
     if compound is not None:  # "twenty-first"
         return _word_ordinal(ctx, start, compound.end(), text[start : compound.end()].lower())
+    denominator = _DENOMINATOR_AFTER.match(text, stop)
+    if denominator is not None and fraction_at(text, *denominator.span(1)) is not None:
+        return _fraction(ctx, *denominator.span(1))  # "three quarters of the seats"
     number = words_to_number(run.group())
     if number is None:
         return stop
+    half = _AND_A_HALF.match(text, stop)
+    if half is not None:  # "six and a half years", "two and a half million"
+        value = Decimal(number) + Decimal("0.5")
+        return classify(ctx, start, half.end(), value, None, 0, exact_word=True)
     begin = start
     if low in ("hundred", "thousand"):
         a = _A_BEFORE.search(text, max(0, start - 12), start)
@@ -433,7 +452,31 @@ def _word(ctx: Context, start: int, end: int) -> int:
     return classify(ctx, begin, stop, value, None, 0, exact_word=True, reference=reference)
 
 
+def _fraction(ctx: Context, start: int, end: int) -> int:
+    """A share as a fraction: ``a quarter of the city``, ``up to a fifth``, ``half of``."""
+    found = fraction_at(ctx.text, start, end)
+    if found is None:
+        return end
+    begin, percent = found
+    qualifier, record, qstart = ctx.qualifier_before(begin)
+    number = Decimal(repr(percent))
+    ctx.add(
+        Mention(
+            "percent",
+            qstart if qualifier else begin,
+            end,
+            number=number,
+            qualifier=qualifier,
+            unit="percent",
+            record=record,
+        )
+    )
+    return end
+
+
 def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
+    if fraction_at(ctx.text, start, end) is not None:
+        return _fraction(ctx, start, end)  # "a fifth of the city"
     value = ordinal_word_value(word)
     if value is None:
         return end
@@ -463,6 +506,7 @@ _BY_WORD: dict[str, _Handler] = {}
 _BY_WORD.update(dict.fromkeys(_NUMBER_WORDS, _word))
 _BY_WORD.update(dict.fromkeys([*_RELATIVE_WORDS, "ago"], _relative))
 _BY_WORD.update(dict.fromkeys(["decade", "century"], _decade))
+_BY_WORD.update(dict.fromkeys(_FRACTION_WORDS, _fraction))
 _BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
 
 
