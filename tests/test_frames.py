@@ -315,3 +315,26 @@ def test_the_parse_memo_bound_never_loses_a_sentence(monkeypatch: pytest.MonkeyP
     # one sentence is remembered, one is new, and the bound is reached on the way
     found = parse.parse_sentences(["Revenue rose 5%.", "The Greens won 38 seats."])
     assert [p.text for p in found] == ["Revenue rose 5%.", "The Greens won 38 seats."]
+
+
+def test_a_source_that_gives_several_kicks_tells_of_several(tmp_path: Path) -> None:
+    # one of many (a kick's length): a source with two values tells of two kicks
+    dated(
+        tmp_path,
+        "a",
+        "In 2024, Okafor kicked a 27-yard field goal. Okafor missed a 42-yard field goal.",
+    )
+    dated(tmp_path, "b", "In 2024, Okafor's 27-yard field goal won it.")
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"] == []
+    # one value each, and they differ: reported
+    dated(tmp_path, "a", "In 2024, Okafor's 29-yard field goal won it.")
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+
+
+def test_a_quantity_of_one_of_many_is_doubted(tmp_path: Path) -> None:
+    dated(tmp_path, "a", "In 2024, Okafor ran a 27-yard race.")
+    dated(tmp_path, "b", "In 2024, Okafor ran a 42-yard race.")
+    found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC101"]
+    assert found
+    assert all(d.confidence < 0.5 for d in found)
+    assert any("one of several" in r for d in found for r in d.confidence_reasons)

@@ -7,7 +7,9 @@ git-ignored work folder, ``factcheck check --format json`` is run over them
 as a user would run it, and each reported discrepancy is matched with the gold:
 
 - it **finds** a conflict when its claims cover two of the conflict's figures
-  (or its only figure); a claim covers a figure when their spans overlap;
+  (or its only figure) with different values; a claim covers a figure when their
+  spans overlap (the figure's ``figure:`` text within its quote, when the quote
+  holds other numbers too);
 - it is **false** when it covers two figures of a not-conflict and finds none;
 - else it is **uncovered**: judge it by hand and add it to the gold.
 
@@ -112,7 +114,14 @@ def gold_entries(story: str, texts: dict[str, str], score: Score) -> list[Entry]
                 if pos < 0:
                     score.missing_quotes.append(f"{item['id']}: {fig['file']}: {fig['quote']!r}")
                     continue
-                figures.append(Figure(fig["file"], pos, pos + len(fig["quote"]), fig["quote"]))
+                start, end = pos, pos + len(fig["quote"])
+                if "figure" in fig:  # the disputed number, where the quote holds others
+                    at = fig["quote"].find(str(fig["figure"]))
+                    if at < 0:
+                        score.missing_quotes.append(f"{item['id']}: figure {fig['figure']!r}")
+                        continue
+                    start, end = pos + at, pos + at + len(str(fig["figure"]))
+                figures.append(Figure(fig["file"], start, end, fig["quote"]))
             out.append(
                 Entry(
                     item["id"], item.get("kind", ""), item.get("why", ""), tuple(figures), conflict
@@ -131,12 +140,27 @@ def run_check(folder: Path, extra: Sequence[str]) -> dict[str, Any]:
     return data
 
 
-def covers(claims: Sequence[dict[str, Any]], fig: Figure) -> bool:
+def covering(claims: Sequence[dict[str, Any]], fig: Figure) -> list[dict[str, Any]]:
     stem = Path(fig.file).stem
-    for c in claims:
-        if Path(c.get("path", "")).stem == stem and c["start"] < fig.end and fig.start < c["end"]:
-            return True
-    return False
+    return [
+        c
+        for c in claims
+        if Path(c.get("path", "")).stem == stem and c["start"] < fig.end and fig.start < c["end"]
+    ]
+
+
+def covers(claims: Sequence[dict[str, Any]], fig: Figure) -> bool:
+    return bool(covering(claims, fig))
+
+
+def finds(claims: Sequence[dict[str, Any]], entry: Entry) -> bool:
+    """The claims cover two of the conflict's figures with different values (or its only one)."""
+    hits = [covering(claims, f) for f in entry.figures]
+    hits = [h for h in hits if h]
+    if len(entry.figures) == 1:
+        return bool(hits)
+    values = [{repr(c.get("value")) for c in h} for h in hits]
+    return any(a != b for i, a in enumerate(values) for b in values[i + 1 :])
 
 
 def describe(d: dict[str, Any]) -> str:
@@ -160,11 +184,9 @@ def score_story(story: str, extra: Sequence[str]) -> Score | None:
         claims = d["claims"]
         hit = False
         for e in entries:
-            need = min(2, len(e.figures))
-            if need == 0:
+            if not e.figures:
                 continue
-            n = sum(1 for f in e.figures if covers(claims, f))
-            if e.conflict and n >= need:
+            if e.conflict and finds(claims, e):
                 score.found.add(e.id)
                 hit = True
         if hit:

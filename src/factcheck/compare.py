@@ -225,7 +225,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             for claim in members:
                 by_frame[claim.frame.compare_key()].append(claim)
             # a player's age, a goal's minute: one of many in a story, compared only when named
-            head = singular(name.split()[-1])
+            head = singular(name.removesuffix(" total").split()[-1])
             lex = lexicon()
             whose = head in lex.per_individual or head in lex.incident_times
             what = head in lex.incident_times

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from factcheck import frames
@@ -37,6 +38,16 @@ def likely(discrepancies: Iterable[Discrepancy], min_confidence: float) -> list[
 def _numeric(claim: Claim) -> float | None:
     v = claim.fact.value
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+_INDEFINITE = re.compile(r"\b(?:an?|another|one)[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+
+
+def _indefinite(claim: Claim) -> bool:
+    """``a 27-yard field goal``: one of several such things (not ``the 948-foot ship``)."""
+    sentence, text = claim.fact.sentence, claim.fact.text
+    at = sentence.find(text)
+    return at >= 0 and _INDEFINITE.search(sentence, max(0, at - 24), at) is not None
 
 
 def _days(claims: Sequence[Claim]) -> set[dt.date] | None:
@@ -86,6 +97,9 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
     days = _days(claims)
     if days is not None and len(days) >= 2 and (max(days) - min(days)).days <= 1:
         doubt("a-day-apart", "dates a day apart: an event overnight, or told in two time zones")
-    if any(c.fact.kind == "count" and "-" in c.fact.text.strip("-") for c in claims):
+    modifiers = [c for c in claims if c.fact.kind == "quantity" and "-" in c.fact.text.strip("-")]
+    if any(c.fact.kind == "count" and "-" in c.fact.text.strip("-") for c in claims) or (
+        modifiers and len(modifiers) == len(claims) and all(_indefinite(c) for c in modifiers)
+    ):
         doubt("one-of-many", "a figure that describes one of several things (a 27-yard run)")
     return score, tuple(reasons)

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
+from factcheck import frames
 from factcheck.events import MainEvent
+from factcheck.extract.context import singular
 from factcheck.facts import Claim, Explanation
 from factcheck.kinds import KindSpec, OptionSpec
 from factcheck.kinds.base import (
@@ -80,12 +82,32 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 # a running total is as of its report: of an undated report, as of nothing known
                 key += "|" + (claim.as_of or "undated " + claim.source)
             buckets[key].append(claim)
+        several = _one_of_many(group.base)
         for key, claims in sorted(buckets.items()):
+            if several:
+                claims = _without_several(claims)
             if len(claims) < 2:
                 continue  # one source may contradict itself: that is reported too
             finding = _conflict(group.metric, key.split("|")[0], claims, min_rel, occurrence)
             if finding is not None:
                 yield finding
+
+
+def _one_of_many(base: str) -> bool:
+    """A measure of one of many individuals or incidents (a kick's length, a goal's minute)."""
+    lex = frames.lexicon()
+    head = singular(base.removesuffix(" total").split()[-1]) if base else ""
+    return head in lex.per_individual or head in lex.incident_times
+
+
+def _without_several(claims: Sequence[Claim]) -> list[Claim]:
+    """Without the sources that give several values: they tell of several kicks, not one."""
+    clusters = agreement_clusters(claims)
+    spread: dict[str, int] = defaultdict(int)
+    for cluster in clusters:
+        for source in {c.source for c in cluster}:
+            spread[source] += 1
+    return [c for c in claims if spread[c.source] < 2]
 
 
 def _conflict(
