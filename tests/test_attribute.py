@@ -51,6 +51,12 @@ METRICS = [
     ("Sales rose to $5 billion, up from $4 billion in 2023.", "$4 billion", "sale"),
     ("The party took 41% of the vote, against 34% for the other.", "34%", None),
     ("The party won 188 of the 400 seats.", "400 seats", "seat total"),
+    (
+        "Results were declared for all 543 constituencies.",
+        "543 constituencies",
+        "constituency total",
+    ),
+    ("The party won 188 seats.", "188 seats", "seat"),
     ("A magnitude 6.4 earthquake struck.", "6.4", "magnitude"),
 ]
 

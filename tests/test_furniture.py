@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from factcheck import _furniture_data as data
 from factcheck.furniture import END_REASON, find_furniture
+from factcheck.ingest import read_document
 from factcheck.textnorm import normalize_typography
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
@@ -38,6 +39,7 @@ LINES = [
     ("back to top with arrow", "Back to top \u2191", "furniture phrase"),
     ("share this post on", "Share This Post On", "furniture phrase"),
     ("share with colon", "Share:", "furniture phrase"),
+    ("gallery caption", "1 of 3 | Crowds pray for the victims on Friday.", "furniture prefix"),
     ("read more with colon", "Read More:", "furniture phrase"),
     ("read more with guillemet", "Read more \u00bb", "furniture phrase"),
     ("related", "Related", "furniture phrase"),
@@ -100,6 +102,7 @@ def test_furniture_line(line: str, reason: str) -> None:
 
 # (id, line): article text that must never be flagged.
 NOT_FURNITURE = [
+    ("part of a total", "Two of 3 | not a caption: 2 of the 3 dams burst on Sunday."),
     ("title-case headline", "China and Russia Strengthen Ties with President Xi Visit to Moscow"),
     (
         "headline with section words",
@@ -332,3 +335,12 @@ def test_phrase_data_is_lower_case_and_unique(phrases: tuple[str, ...]) -> None:
 def test_promo_patterns_start_with_a_word(pattern: str) -> None:
     re.compile(pattern)
     assert re.match(r"[a-z]+", pattern)
+
+
+def test_a_gallery_caption_in_markdown_is_furniture(tmp_path: Path) -> None:
+    # Markdown blanks the pipe before furniture is found: the caption is still one
+    page = tmp_path / "a.md"
+    page.write_text("1 of 3 | Crowds pray for the victims on Friday.\nThe flood hit on Sunday.\n")
+    doc = read_document(page)
+    assert "Friday" not in doc.match_text
+    assert "Sunday" in doc.match_text

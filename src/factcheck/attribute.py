@@ -435,11 +435,15 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
         if complement is not None and complement.key not in ("them", "it", "which", "whom"):
             return Metric(f"{unit} of {complement.key}", f"{fact.noun} of {of.group('np')}")
     if fact.kind == "count" and _TOTAL_BEFORE.search(text, max(lo, fact.start - 24), fact.start):
-        return Metric(unit + " total", fact.noun)  # the 400 of "188 of the 400 seats"
+        return Metric(unit + " total", fact.noun)
     return Metric(unit, fact.noun)
 
 
-_TOTAL_BEFORE = re.compile(r"[0-9][0-9,.]*[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+)?$")
+#: the 400 of "188 of the 400 seats", the 543 of "results for all 543 constituencies"
+_TOTAL_BEFORE = re.compile(
+    r"(?:[0-9][0-9,.]*[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+)?|\ball[ \t]+(?:the[ \t]+)?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

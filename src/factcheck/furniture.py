@@ -136,7 +136,8 @@ def _rules() -> _Rules:
             (?:{_trie(DOMAIN_TLDS)}|[a-z]{{2}})(?:/\S*+)?{_WS}*(?=\n))
       | (?P<prefix>(?:{_trie(COLON_PREFIXES)}){_WS}*:
             |{_trie(OPEN_PREFIXES)}
-            |copyright{_WS}+\d{{4}}\b)[^\n]*
+            |copyright{_WS}+\d{{4}}\b
+            |\d{{1,3}}{_WS}+of{_WS}+\d{{1,3}}(?:{_WS}*+\||{_WS}{{2,}}+))[^\n]*
       | (?P<short>{_trie(SHORT_PREFIXES)}\b[^\n]{{0,80}}+(?<![.!?])(?=\n))
     ))"""
     # Candidate navigation / share bars: a line starting with a section or
@@ -226,9 +227,10 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     ("Leave a Reply", "Related Articles", ...) after some article prose starts
     one span to the end of the text.
 
-    >>> text = "Title\\nPhoto: Reuters\\nIt rose 5%.\\nTags: trade, China"
-    >>> [(text[a:b], why) for a, b, why in find_furniture(text)]
-    [('Photo: Reuters', 'furniture prefix'), ('Tags: trade, China', 'furniture prefix')]
+    >>> text = "Title\\nPhoto: Reuters\\nIt rose 5%.\\nTags: trade, China\\n1 of 3 | Crowds pray."
+    >>> [(text[a:b], why) for a, b, why in find_furniture(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Photo: Reuters', 'furniture prefix'), ('Tags: trade, China', 'furniture prefix'),
+     ('1 of 3 | Crowds pray.', 'furniture prefix')]
     """
     rules = _rules()
     padded = _lower(f"\n{text}\n")
