@@ -57,6 +57,15 @@ METRICS = [
         "constituency total",
     ),
     ("The party won 188 seats.", "188 seats", "seat"),
+    # a population, however it is written; people counted otherwise are not one
+    ("Derna, home to about 89,000 residents, was hit.", "about 89,000 residents", "population"),
+    (
+        "Derna, a city of around 125,000 inhabitants, was hit.",
+        "around 125,000 inhabitants",
+        "population",
+    ),
+    ("The city of some 90,000 was hit.", "some 90,000", "population"),
+    ("The flood killed 5,000 people.", "5,000 people", "killed"),
     ("A magnitude 6.4 earthquake struck.", "6.4", "magnitude"),
 ]
 

@@ -100,6 +100,34 @@ ORDINALS = [
     ("Turnout in the second round was 61.4%.", "second round", 2, "round"),
 ]
 
+# the Nth to do something: a rank of what is done
+RANKS = [
+    ("He became the first player ever to score a hat-trick in a final.", 1, "score hat-trick"),
+    ("He became the second player to score a hat-trick in a final.", 2, "score hat-trick"),
+    ("She was the first woman to win the prize.", 1, "win prize"),
+    ("It was the third country to ratify the treaty.", 3, "ratify treaty"),
+]
+
+#: a rank relative to someone, or "first" that ranks nothing checkable
+NOT_RANKS = [
+    "He was the first player to score a hat-trick in a final after Hurst.",
+    "Xi made his first visit to Russia.",
+    "It was the first trip to the region.",
+    "for the first time in a decade",
+    "the first to arrive",
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), RANKS)
+def test_rank(text: str, value: int, unit: str) -> None:
+    assert [(f.value, f.unit) for f in only(facts_of(text), "ordinal")] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", NOT_RANKS)
+def test_not_a_rank(text: str) -> None:
+    assert all(" " not in f.unit for f in only(facts_of(text), "ordinal"))
+
+
 NOT_ORDINALS = [
     "the 21st century",
     "the 21st-century global order",

@@ -228,6 +228,12 @@ PAIRS = [
     ("Okafor scored in the 108th minute.", "Okafor scored in the 109th minute.", True),
     ("A penalty came in the 80th minute.", "The equaliser came in the 118th minute.", False),
     ("Okafor scored in the 23rd minute.", "Okafor was booked in the 109th minute.", False),
+    # a rank: the first to do it vs the second
+    (
+        "Okafor became the first player ever to score a hat-trick in a final.",
+        "He became the second player to score a hat-trick in a final.",
+        True,
+    ),
     # a company's total vs its division's
     (
         "Halberd saw a 9% rise in revenue.",

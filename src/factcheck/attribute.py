@@ -45,7 +45,8 @@ GENERIC_MODIFIERS = frozenset(
 
 #: nouns that only say "how many of them": the measure is in the verb (``12 people killed``)
 GENERIC_NOUNS = frozenset(
-    "person people resident civilian child adult other individual victim man woman".split()
+    """person people resident inhabitant civilian child adult other individual victim man
+    woman""".split()
 )
 
 #: heads that mean a change of something else (``trade growth`` -> ``trade change``)
@@ -138,6 +139,12 @@ _CASUALTY_AFTER = re.compile(
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
     r"(?P<w>killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|died|"
     r"rescued|hospitali[sz]ed)\b"
+)
+#: "home to 100,000 people", "a coastal city of around 125,000 inhabitants": a population
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:home[ \t]+to|(?:city|town|village|community|country|nation|island|region|province|"
+    r"district|municipality|state|suburb|county)[ \t]+of)[ \t]+$",
+    re.IGNORECASE,
 )
 _CASUALTY_BEFORE = re.compile(
     r"\b(?P<w>killing|killed|kills|injuring|injured|wounding|wounded|displacing|evacuating|"
@@ -422,6 +429,10 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
     canon = CASUALTY_CANON.get(unit)
     if canon is not None:
         return Metric(canon, fact.noun or unit)
+    if unit in GENERIC_NOUNS and _POPULATION_BEFORE.search(
+        text, max(lo, fact.start - 40), fact.start
+    ):
+        return Metric("population", fact.noun)  # "home to 100,000 people", "a city of 90,000"
     if unit in GENERIC_NOUNS:
         after = _CASUALTY_AFTER.match(text, fact.end)
         before = _CASUALTY_BEFORE.search(text, max(lo, fact.start - 40), fact.start)

@@ -53,6 +53,9 @@ _PUT_AT_BEFORE = re.compile(
 _MAGNITUDE_BEFORE = re.compile(
     r"\b(?P<noun>magnitude)(?:[ \t]+(?:of|at|was|is|measured))?[ \t-]+$", re.IGNORECASE
 )
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:city|town|village|community|country|nation|island)[ \t]+of[ \t]+$", re.IGNORECASE
+)
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)[ \t]+$")
 
 
@@ -85,6 +88,8 @@ def measure_before(ctx: Context, begin: int) -> str | None:
     m = _MEASURE_BEFORE.search(text, lo, begin) or _PUT_AT_BEFORE.search(text, lo, begin)
     if m is not None and m.group("noun") in MEASURE_NOUNS:
         return m.group("noun")
+    if _POPULATION_BEFORE.search(text, lo, begin) is not None:
+        return "population"  # "the city of some 90,000"
     v = _VERB_BEFORE.search(text, lo, begin)
     if v is not None and v.group("verb") in CASUALTY_VERBS:
         return CASUALTY_VERBS[v.group("verb")]
@@ -157,3 +162,29 @@ def ordinal_word_value(word: str) -> int | None:
     if value is None or value < 2:
         return None
     return value
+
+
+#: "the first player ever to score a hat-trick in a final": a rank with what it ranks
+_RANK_TO = re.compile(
+    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?P<noun>[a-z]+)[ \t]+(?:ever[ \t]+)?to[ \t]+"
+    r"(?P<verb>[a-z]+)[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+)?"
+    r"(?P<what>(?:[\w'’-]+[ \t]+){0,4}?[\w'’-]+?)"
+    r"(?=[ \t]+(?:in|at|after|since|for|of|on|with|as|before|during|when|while)\b|[,.;:]|$)"
+)
+_RELATIVE_RANK = re.compile(r"[^,.;]*?\b(?:after|since|behind|besides)\b")
+
+
+def rank_to(ctx: Context, end: int) -> tuple[str, int] | None:
+    """What an ordinal ranks when it is the Nth to do something: ``score hat-trick``.
+
+    ``the second man to score a World Cup final hat-trick`` -> (``score hat-trick``,
+    end of ``hat-trick``); None for a rank relative to someone (``the first ...
+    after Hurst``), which is no absolute rank, or for anything else.
+    """
+    m = _RANK_TO.match(ctx.text, end)
+    if m is None or m.group("noun") in STOP_WORDS or m.group("verb") in STOP_WORDS:
+        return None
+    if _RELATIVE_RANK.match(ctx.text, m.end()):
+        return None  # "the first player to score a hat-trick in a final after Hurst"
+    what = m.group("what").split()[-1].lower()
+    return f"{m.group('verb').lower()} {singular(what)}", m.end()

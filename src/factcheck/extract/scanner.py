@@ -32,6 +32,7 @@ from factcheck.extract.counts import (
     of_total,
     ordinal_noun,
     ordinal_word_value,
+    rank_to,
 )
 from factcheck.extract.money import CODE_BEFORE, SYMBOL, currency_after, scale_after, symbol_code
 from factcheck.extract.numbers import DIGITS, DIGITS_ANCHOR, parse_digits, step_of, words_to_number
@@ -50,7 +51,15 @@ _CAP_WORDS = (
     + list(WEEKDAYS)
 )
 _FRACTION_WORDS = sorted(set(DENOMINATORS) - set(_NUMBER_WORDS))
-_LOW_WORDS = [*_NUMBER_WORDS, *_RELATIVE_WORDS, *_FRACTION_WORDS, "ago", "decade", "century"]
+_LOW_WORDS = [
+    *_NUMBER_WORDS,
+    *_RELATIVE_WORDS,
+    *_FRACTION_WORDS,
+    "first",
+    "ago",
+    "decade",
+    "century",
+]
 
 # Three passes, each starting with a literal or a character class so that
 # the regex engine skips the positions that cannot match: digits; capitalised
@@ -477,10 +486,17 @@ def _fraction(ctx: Context, start: int, end: int) -> int:
 def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
     if fraction_at(ctx.text, start, end) is not None:
         return _fraction(ctx, start, end)  # "a fifth of the city"
+    before = ctx.word_before(start)
+    if before in ("the", "a") or before.endswith("'s"):
+        ranked = rank_to(ctx, end)  # "the first player ever to score a hat-trick"
+        value = ORDINAL_WORDS.get(word) if "-" not in word else ordinal_word_value(word)
+        if ranked is not None and value is not None:
+            unit, stop = ranked
+            ctx.add(Mention("ordinal", start, stop, number=Decimal(value), unit=unit, noun=word))
+            return stop
     value = ordinal_word_value(word)
     if value is None:
         return end
-    before = ctx.word_before(start)
     if before not in ORDINAL_DETERMINERS and not before.endswith("'s"):
         return end
     noun = ordinal_noun(ctx, end)
@@ -507,6 +523,7 @@ _BY_WORD.update(dict.fromkeys(_NUMBER_WORDS, _word))
 _BY_WORD.update(dict.fromkeys([*_RELATIVE_WORDS, "ago"], _relative))
 _BY_WORD.update(dict.fromkeys(["decade", "century"], _decade))
 _BY_WORD.update(dict.fromkeys(_FRACTION_WORDS, _fraction))
+_BY_WORD["first"] = _word
 _BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
 
 
