@@ -66,6 +66,11 @@ METRICS = [
     ),
     ("The city of some 90,000 was hit.", "some 90,000", "population"),
     ("The flood killed 5,000 people.", "5,000 people", "killed"),
+    # money "in" a measure; an expected value and an earlier change take the sentence's measure
+    ("Halberd reported $21.3bn in revenue.", "$21.3bn", "revenue"),
+    ("Revenue was $2.1 billion, below the expected $2.4 billion.", "$2.4 billion", "revenue"),
+    ("Shelter rose 0.6% after rising 0.4% in December.", "0.4%", "shelter change"),
+    ("It raised $5 billion in March.", "$5 billion", None),
     ("A magnitude 6.4 earthquake struck.", "6.4", "magnitude"),
 ]
 

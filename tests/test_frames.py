@@ -234,6 +234,29 @@ PAIRS = [
         "He became the second player to score a hat-trick in a final.",
         True,
     ),
+    # an expected value is a forecast: never compared with the actual, but with other forecasts
+    (
+        "Halberd reported $2.1bn in revenue, lower than the $2.4bn that was expected.",
+        "Halberd's revenue was $2.1 billion.",
+        False,
+    ),
+    (
+        "Revenue was $2.1 billion against the $2.4 billion expected.",
+        "Revenue of $2.1 billion missed the expected $2.2 billion.",
+        True,
+    ),
+    # a change over the month vs over the last 12 months
+    (
+        "The index rose 0.3 percent over the month.",
+        "The index rose 3.1 percent over the last 12 months.",
+        False,
+    ),
+    # an aggregate without some of its parts is another measure
+    (
+        "The index for all items less food and energy rose 3.9 percent.",
+        "The energy index rose 4.6 percent.",
+        False,
+    ),
     # a company's total vs its division's
     (
         "Halberd saw a 9% rise in revenue.",

@@ -117,7 +117,15 @@ _CLAUSE_BREAK = re.compile(
     r",[ \t]+(?:and|but|while|whereas|although|though|which|who|when)\b|;|:|[ \t][-–—][ \t]|\(|\)"
 )
 _COMPARISON = re.compile(
-    r"\b(?:from|compared[ \t]+(?:with|to)|against|versus|than)\b", re.IGNORECASE
+    r"\b(?:from|compared[ \t]+(?:with|to)|against|versus|than|after[ \t]+(?:rising|increasing|"
+    r"climbing|gaining|falling|declining|dropping|edging|growing|jumping))\b",
+    re.IGNORECASE,
+)
+#: "$21.3bn in revenue", "$8 billion in customer funds": the measure after "in"
+_MONEY_IN_AFTER = re.compile(
+    r"[ \t]+in[ \t]+(?P<np>(?P<w>[a-z][\w-]*)(?:[ \t]+[a-z][\w-]*)?)(?=[ \t]*[,.;:)]|[ \t]+"
+    r"(?:and|in|for|from|at|on|by|during|last|this|a|an|the|was|were|is|are|that|which|to|while|"
+    r"as|after|before|since|compared|versus|against|than|lower|higher|below|above)\b)"
 )
 _CHANGE_BEFORE = re.compile(r"\b(?P<w>up|down)[ \t]+(?:by[ \t]+)?" + r"(?:" + _QUALS + r"[ \t]+)?$")
 _NP_AFTER = re.compile(
@@ -188,6 +196,9 @@ def _is_complement(words: Sequence[str]) -> bool:
     return True
 
 
+_EXCLUDING = frozenset("less excluding except minus ex ex-".split())
+
+
 def noun_phrase_before(tokens: Sequence[str]) -> list[str]:
     """The noun phrase that ends ``tokens``, found by walking left.
 
@@ -221,6 +232,11 @@ def noun_phrase_before(tokens: Sequence[str]) -> list[str]:
                 core.insert(0, tok)
                 i -= 1
                 continue
+            if low in ("and", "or"):
+                # "all items less food and energy": an aggregate without some parts
+                for j in range(i - 1, max(-1, i - 4), -1):
+                    if tokens[j].lower() in _EXCLUDING:
+                        return ["excluding", *tokens[j + 1 : i], *core]
             break
         core.insert(0, tok)
         possessive = low in _DETERMINERS or low.endswith(("'s", "’s"))
@@ -364,6 +380,12 @@ def metric_of(
         earlier = _earlier_value(text, lo, fact)
         if earlier:
             return previous  # "67.4 percent, up from 61.2 percent in 2019"
+        if _expected_value(text, lo, fact) or _AFTER_CHANGE.search(
+            text, max(lo, fact.start - 30), fact.start
+        ):
+            # "revenue was $21.3 billion, below the expected $22.15 billion", "the index rose
+            # 0.6% after rising 0.4% in December": the same measure (its frame says forecast)
+            return previous
     if fact.kind == "percent":
         change_in = _CHANGE_IN_AFTER.match(text, fact.end)
         if change_in is not None:  # "a 9% drop in first-quarter revenue"
@@ -388,6 +410,11 @@ def metric_of(
             return Metric(base + " change", previous.text)
         return None
     if fact.kind == "money":
+        in_after = _MONEY_IN_AFTER.match(text, fact.end)
+        if in_after is not None and in_after.group("w").lower() not in STOP_WORDS:
+            found_in = normalise_phrase(in_after.group("np"))
+            if found_in is not None and found_in.key:
+                return found_in  # "Tesla reported $21.3bn in revenue"
         found = _subject(text, lo, fact.start)
         if found is not None:
             return found[0]
@@ -403,6 +430,33 @@ _COMPARED_BEFORE = re.compile(
     r"(?:" + _QUALS + r"[ \t]+)?$",
     re.IGNORECASE,
 )
+
+
+_EXPECT = r"(?:expected|estimated|estimate|forecast|projected|consensus|anticipated|predicted)"
+_EXPECTED_BEFORE = re.compile(
+    r"\b(?:as[ \t]+opposed[ \t]+to|compared[ \t]+(?:with|to)|against|versus|vs\.?|missing|"
+    r"missed|below|above|beating|beat|topping|short[ \t]+of|ahead[ \t]+of|than)[ \t]+"
+    r"(?:the[ \t]+|an?[ \t]+)?(?:[a-z'’]+[ \t]+){0,2}?" + _EXPECT + r"(?:[ \t]+of)?[ \t]+"
+    r"(?:" + _QUALS + r"[ \t]+)?$",
+    re.IGNORECASE,
+)
+_EXPECTED_AFTER = re.compile(
+    r"[ \t]+(?:that[ \t]+(?:was|were|had[ \t]+been)[ \t]+|was[ \t]+)?" + _EXPECT + r"\b",
+    re.IGNORECASE,
+)
+#: "after rising 0.4% in December": the previous change of the same measure
+_AFTER_CHANGE = re.compile(
+    r"\bafter[ \t]+(?:rising|increasing|climbing|gaining|falling|declining|dropping|"
+    r"edging[ \t]+(?:up|down)|growing|jumping)[ \t]+(?:by[ \t]+)?(?:" + _QUALS + r"[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _expected_value(text: str, lo: int, fact: Fact) -> bool:
+    """``below the expected $22.15 billion``, ``the $21.48bn that was estimated``."""
+    if _EXPECTED_BEFORE.search(text, max(lo, fact.start - 60), fact.start) is not None:
+        return True
+    return _EXPECTED_AFTER.match(text, fact.end) is not None
 
 
 def _earlier_value(text: str, lo: int, fact: Fact) -> bool:
@@ -792,6 +846,13 @@ def with_frames(
         measure = {singular(w) for w in claim.metric.split()}
         if frame.entity is not None and set(frame.entity.key.split()) & measure:
             frame = dataclasses.replace(frame, entity=None)  # "Turnout was": the measure itself
+        expected = claim.fact.kind in ("money", "percent", "count") and _expected_value(
+            text, lo, claim.fact
+        )
+        if expected and frame.modality in ("actual", "estimate"):
+            # "lower than the $21.48bn that was estimated", "missing the estimated 51 cents"
+            how = FramePart("forecast", "an expected value", "phrase")
+            frame = dataclasses.replace(frame, modality="forecast", modality_how=how)
         if claim.fact.kind == "quantity" and claim.fact.unit != "magnitude":
             noun = modified_noun(parses[b], claim.fact.start - lo, claim.fact.end - lo)
             if noun is not None:

@@ -387,8 +387,10 @@ def _basis(sentence: str, start: int, end: int, figures: Sequence[range]) -> Fra
     prev = max((r.stop for r in figures if r.stop <= start), default=0)
     best: tuple[int, str, str] | None = None
     for key, pattern in lex.basis:
-        for m in pattern.finditer(low, end, nxt):
-            if best is None or m.start() < best[0]:
+        # a phrase may hold a figure of its own ("over the last 12 months"): it must start
+        # before the next figure, not end before it
+        for m in pattern.finditer(low, end):
+            if m.start() < nxt and (best is None or m.start() < best[0]):
                 best = (m.start(), key, sentence[m.start() : m.end()])
             break
     if best is None:
