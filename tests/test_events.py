@@ -12,8 +12,9 @@ from factcheck.api import check
 from factcheck.events import main_event
 from factcheck.extract import extract_document
 from factcheck.facts import Published
+from factcheck.frames import tense_of
 from factcheck.ingest import document_from_text
-from factcheck.parse import DEFAULT_MODEL
+from factcheck.parse import DEFAULT_MODEL, parse_sentences
 
 PUBLISHED = dt.date(2023, 9, 12)  # a Tuesday
 
@@ -82,3 +83,26 @@ def test_a_running_total_of_an_undated_report_is_compared_with_nothing(tmp_path:
     _article(tmp_path, "a", "2023-09-12", "The earthquake killed 296 people.")
     _article(tmp_path, "b", "2023-09-12", "The earthquake killed 632 people.")
     assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+
+
+# sentence, the date, the tense of its clause
+TENSES = [
+    ("The company published its results on October 28.", "October 28", "past"),
+    ("The results were published on October 28.", "October 28", "past"),
+    ("The results, published on October 28, were good.", "October 28", "past"),
+    ("The firm has paid its staff since October 28.", "October 28", "past"),
+    (
+        "For the latest news, view our live page for Monday, October 28.",
+        "Monday, October 28",
+        "not past",
+    ),
+    ("The company will publish its results on October 28.", "October 28", "not past"),
+    ("The vote is on Thursday, March 28.", "Thursday, March 28", "not past"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "tense"), TENSES)
+def test_the_tense_of_a_dated_clause(sentence: str, date: str, tense: str) -> None:
+    (parse,) = parse_sentences([sentence], DEFAULT_MODEL)
+    at = sentence.find(date)
+    assert tense_of(parse, at, at + len(date)) == tense

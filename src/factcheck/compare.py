@@ -152,6 +152,7 @@ def analyse(
         references=ruleset.references if ruleset is not None else (),
         cumulative=CUMULATIVE_METRICS | vocabulary.cumulative,
         attached=attached,
+        nlp_model=nlp_model,
     )
     ordered = [docs[sid] for sid in docs]
     return Analysis(ordered, [f for sid in docs for f in facts[sid]], corpus, redated)

@@ -586,4 +586,35 @@ def dated_event(p: Parse, start: int, end: int, events: Sequence[tuple[int, int]
     return None
 
 
-__all__ = ["Lexicon", "data", "dated_event", "frame_of", "lexicon", "modified_noun"]
+def tense_of(p: Parse, start: int, end: int) -> str | None:
+    """``past``, ``not past`` or None (no verb): the tense of the clause that holds a figure.
+
+    ``the ship departed on Thursday`` is past; ``view our updates for Thursday``
+    (an imperative), ``the vote is on Thursday``, ``they will meet on Thursday`` are not.
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return None
+    for a in p.ancestors(_anchor(p, toks)):
+        if not _is_verb(p, a):
+            continue
+        auxes = [c for c in p.children(a) if p.deps[c] in ("aux", "auxpass")]
+        if p.tags[a] == "VBD" or any(p.tags[c] == "VBD" for c in auxes):
+            return "past"
+        if p.tags[a] == "VBN" and any(_low(p, c) in ("has", "have", "had") for c in auxes):
+            return "past"
+        if p.tags[a] in ("VBN", "VBG") and not auxes:
+            continue  # "the results, published on October 28, were": the main clause says
+        return "not past"
+    return None
+
+
+__all__ = [
+    "Lexicon",
+    "data",
+    "dated_event",
+    "frame_of",
+    "lexicon",
+    "modified_noun",
+    "tense_of",
+]

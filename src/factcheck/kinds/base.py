@@ -47,6 +47,8 @@ class Corpus:
     cumulative: frozenset[str] = frozenset()
     #: source -> its dates with the event word each is written next to (for the timeline rules)
     attached: Mapping[str, Sequence[EventDate]] = field(default_factory=dict)
+    #: the spaCy pipeline the grammar of a sentence is read with (None: regular expressions only)
+    nlp_model: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

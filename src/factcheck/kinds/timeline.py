@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from factcheck import frames
 from factcheck.events import EventDate
 from factcheck.facts import Claim, Document, Fact
 from factcheck.kinds import KindSpec, OptionSpec
 from factcheck.kinds.base import Finding, RuleContext, day, show
+from factcheck.parse import MAX_CHARS, parse_sentences
 from factcheck.textnorm import normalize_typography
 
 CHECKS = ("weekday", "anniversary", "ago", "future")
@@ -53,7 +55,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if which == "weekday":
             yield from _weekday(doc, facts)
         elif which == "future":
-            yield from _future(doc, facts, int(ctx.option("grace_days")))
+            yield from _future(doc, facts, int(ctx.option("grace_days")), ctx.corpus.nlp_model)
         elif which == "anniversary":
             yield from _anniversary(doc, facts)
         elif which == "ago":
@@ -82,7 +84,9 @@ def _weekday(doc: Document, facts: Sequence[Fact]) -> Iterator[Finding]:
             yield _finding((_claim(fact, doc, "weekday"),), "weekday", detail)
 
 
-def _future(doc: Document, facts: Sequence[Fact], grace: int) -> Iterator[Finding]:
+def _future(
+    doc: Document, facts: Sequence[Fact], grace: int, model: str | None = None
+) -> Iterator[Finding]:
     pub = doc.published.date
     if pub is None or doc.published.granularity != "day":
         return
@@ -96,8 +100,21 @@ def _future(doc: Document, facts: Sequence[Fact], grace: int) -> Iterator[Findin
             continue
         if _FUTURE_CUE.search(fact.sentence):
             continue
+        if model is not None and not _told_as_past(fact, model):
+            continue  # "view our live updates for Thursday, March 28": not told as past
         detail = f"{show(fact)} is after the article's publication date ({pub.isoformat()})"
         yield _finding((_claim(fact, doc, "event date"),), "event date", detail)
+
+
+def _told_as_past(fact: Fact, model: str) -> bool:
+    """Whether the clause that holds the date tells of the past (when its grammar says)."""
+    sentence = fact.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or len(sentence) > MAX_CHARS:
+        return True
+    (parse,) = parse_sentences([sentence], model)
+    told = frames.tense_of(parse, at, at + len(fact.text))
+    return told != "not past"
 
 
 def _anniversary(doc: Document, facts: Sequence[Fact]) -> Iterator[Finding]:
