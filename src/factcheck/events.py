@@ -115,16 +115,16 @@ def main_event(
     if not counts:
         return None
     key, n = max(counts.items(), key=lambda kv: (kv[1], -_first(hits, kv[0])))
+    related = RELATED_EVENTS.get(key, frozenset()) | {key}
     # "ten years ago", "last year": far from the event the report is about
     dates = [
         d
-        for d in dated_events(doc, facts, hits, model=model)
+        for d in dated_events(doc, facts, hits, model=model, keys=related)
         if "ago" not in d.fact.text.lower()
         and not (d.fact.granularity == "year" and d.fact.resolution.startswith("relative"))
         and not _background(d, doc)
         and not is_baseline(doc.match_text, d.fact)  # "the first since 1966"
     ]
-    related = RELATED_EVENTS.get(key, frozenset()) | {key}
     own = [d for d in dates if d.key in related and not d.earlier]
     if not own:
         # "during his visit, Xi met Putin on Thursday": a date of a part of the main event
@@ -183,11 +183,13 @@ def dated_events(
     hits: Sequence[tuple[int, int, str]],
     *,
     model: str | None = None,
+    keys: frozenset[str] | None = None,
 ) -> list[EventDate]:
     """Every date of ``doc`` with the event word of its sentence it dates.
 
     With ``model``, the sentence's grammar says which event word a date dates,
-    if any; without (or in a sentence too long to parse), the nearest.
+    if any; without (or in a sentence too long to parse), the nearest. With
+    ``keys``, only dates in sentences that name one of these events are read.
     """
     sentences = Sentences(doc.match_text)
     text = doc.match_text
@@ -206,7 +208,7 @@ def dated_events(
             continue  # "the commission said on Wednesday" dates the saying
         lo, hi = sentences.around(fact.start, fact.end)
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-        if near:
+        if near and (keys is None or any(k in keys for _, _, k in near)):
             candidates.append((fact, lo, hi, near))
     parses = {}
     if model is not None:
