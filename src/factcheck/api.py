@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from factcheck.cache import ExtractionCache, Signature
     from factcheck.compare import Prepared
-    from factcheck.rulefile import Vocabulary
+    from factcheck.ruledata import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)

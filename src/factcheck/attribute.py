@@ -30,7 +30,7 @@ from factcheck.extract.quantities import measure_of
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart
 from factcheck.frames import frame_of, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, parse_sentences
-from factcheck.rulefile import Vocabulary
+from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
 
 #: modifiers that say whose or how, not what: dropped from metric keys

@@ -38,7 +38,7 @@ from factcheck.grouping import DisjointSets
 from factcheck.kinds import KindSpec, registry
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
 from factcheck.parse import DEFAULT_MODEL
-from factcheck.rulefile import Rule, RuleSet, Vocabulary
+from factcheck.ruledata import Rule, RuleSet, Vocabulary
 
 #: how alike two metric keys with the same head word must be to be joined (rapidfuzz, 0-100)
 METRIC_SIMILARITY = 85

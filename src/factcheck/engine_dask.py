@@ -26,7 +26,7 @@ from factcheck.extract import extract_document
 from factcheck.facts import Claim, Document, Fact, frame_from_dict
 from factcheck.ingest import MAX_BYTES, RawSource, document_from_raw, iter_sources
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
-from factcheck.rulefile import Rule, Vocabulary
+from factcheck.ruledata import Rule, Vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd

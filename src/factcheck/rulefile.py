@@ -52,9 +52,9 @@ import math
 import re
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -62,31 +62,21 @@ from yaml.reader import ReaderError
 
 from factcheck.errors import RuleFileError
 from factcheck.kinds import COMMON_FIELDS, COMMON_OPTIONS, KindSpec, OptionSpec, registry
-
-__all__ = [
-    "BUILTIN_DIR",
-    "Example",
-    "ExampleArticle",
-    "ReferenceRow",
-    "Rule",
-    "RuleSet",
-    "Vocabulary",
-    "load_rule_file",
-    "load_rules",
-]
-
-#: the rules shipped with factcheck (package data)
-BUILTIN_DIR: Path = Path(__file__).parent / "rules"
-
-_Level = Literal["error", "warning", "info"]
-_Lifecycle = Literal["stable", "preview", "deprecated"]
-_Format = Literal["txt", "md", "html"]
-_Expect = Literal["pass", "fail"]
-
-_LEVELS: tuple[_Level, ...] = ("error", "warning", "info")
-_LIFECYCLES: tuple[_Lifecycle, ...] = ("stable", "preview", "deprecated")
-_FORMATS: tuple[_Format, ...] = ("txt", "md", "html")
-_EXPECTS: tuple[_Expect, ...] = ("pass", "fail")
+from factcheck.ruledata import (
+    EXAMPLE_FORMATS,
+    EXPECTS,
+    LIFECYCLES,
+    RULE_LEVELS,
+    Example,
+    ExampleArticle,
+    ExampleFormat,
+    Expect,
+    ReferenceRow,
+    Rule,
+    RuleSet,
+    Vocabulary,
+    join_groups,
+)
 
 _CODE = re.compile(r"[A-Z]{2,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+")
@@ -116,124 +106,20 @@ _TYPE_NAMES: dict[type, str] = {
     datetime.date: "a date",
 }
 
+__all__ = [
+    "BUILTIN_DIR",
+    "Example",
+    "ExampleArticle",
+    "ReferenceRow",
+    "Rule",
+    "RuleSet",
+    "Vocabulary",
+    "load_rule_file",
+    "load_rules",
+]
 
-# ------------------------------------------------------------------ data
-
-
-@dataclass(frozen=True, slots=True)
-class ExampleArticle:
-    """One article of a rule example."""
-
-    #: given in the file, or ``a``, ``b``, ``c``... by position
-    id: str
-    text: str
-    published: datetime.date | None
-    fmt: _Format = "txt"
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A case a rule must pass or fail: run as a test of the rule."""
-
-    expect: _Expect
-    articles: tuple[ExampleArticle, ...]
-    #: line of the example in its rule file
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A validated rule: every option present (defaults filled in)."""
-
-    code: str
-    name: str
-    kind: str
-    level: _Level
-    #: ``str.format`` template; only fields the kind provides
-    message: str
-    description: str
-    #: every option of the kind (and the common ones); treat as read-only
-    options: Mapping[str, Any]
-    examples: tuple[Example, ...]
-    enabled: bool = True
-    link: str | None = None
-    lifecycle: _Lifecycle = "stable"
-    #: the file the rule came from (for an overridden built-in: the user's file)
-    path: str = ""
-    #: line of the rule in that file
-    line: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class ReferenceRow:
-    """One row of a reference rule's CSV table."""
-
-    metric: str
-    period: str | None
-    value: float
-    unit: str
-    source: str
-    note: str
-    #: code of the reference rule that loaded it
-    rule: str
-    #: the CSV file and the row's 1-based line (the header is line 1)
-    path: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Words the rules may use beyond the built-in lexicon (all lower case)."""
-
-    #: groups of words naming the same measure or event
-    synonyms: tuple[frozenset[str], ...] = ()
-    #: word -> the word that names its synonym group (the first one listed)
-    names: Mapping[str, str] = field(default_factory=dict)
-    #: metric name -> phrases that name it
-    metrics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: extra event nouns
-    events: frozenset[str] = frozenset()
-    #: extra words of cumulative measures (tolls)
-    cumulative: frozenset[str] = frozenset()
-    #: ``("EUR", "USD") -> 1.08`` means 1 EUR = 1.08 USD
-    rates: Mapping[tuple[str, str], float] = field(default_factory=dict)
-
-    def merged(self, other: Vocabulary) -> Vocabulary:
-        """The union of both; ``other`` wins where both give a rate.
-
-        Synonym groups sharing a word become one group:
-
-        >>> a = Vocabulary(synonyms=(frozenset({"deaths", "fatalities"}),))
-        >>> b = Vocabulary(synonyms=(frozenset({"killed", "deaths"}),))
-        >>> sorted(a.merged(b).synonyms[0])
-        ['deaths', 'fatalities', 'killed']
-        """
-        metrics = {name: tuple(phrases) for name, phrases in self.metrics.items()}
-        for name, phrases in other.metrics.items():
-            metrics[name] = tuple(dict.fromkeys((*metrics.get(name, ()), *phrases)))
-        return Vocabulary(
-            synonyms=_join_groups((*self.synonyms, *other.synonyms)),
-            names={**other.names, **self.names},
-            metrics=metrics,
-            events=self.events | other.events,
-            cumulative=self.cumulative | other.cumulative,
-            rates={**self.rates, **other.rates},
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSet:
-    """Every rule (enabled or not, sorted by code), the vocabulary and reference rows."""
-
-    rules: tuple[Rule, ...]
-    vocabulary: Vocabulary
-    #: rows of every reference rule's table, in rule code order then file order
-    references: tuple[ReferenceRow, ...]
-
-    def enabled(self) -> tuple[Rule, ...]:
-        """The rules to run."""
-        return tuple(rule for rule in self.rules if rule.enabled)
-
+#: the rules shipped with factcheck (package data)
+BUILTIN_DIR: Path = Path(__file__).parent / "rules"
 
 # ------------------------------------------------------------------ loading
 
@@ -573,9 +459,9 @@ def _rule_value(f: _File, key: str, node: Node, kinds: Mapping[str, KindSpec]) -
             raise f.fail(node, _unknown("kind", kind, kinds), key)
         return kind
     if key == "level":
-        return f.choice(node, key, _LEVELS)
+        return f.choice(node, key, RULE_LEVELS)
     if key == "lifecycle":
-        return f.choice(node, key, _LIFECYCLES)
+        return f.choice(node, key, LIFECYCLES)
     if key == "enabled":
         enabled = f.value(node)
         if not isinstance(enabled, bool):
@@ -607,7 +493,7 @@ def _parse_examples(f: _File, node: Node) -> tuple[Example, ...]:
                 message = _unknown("key", key, _EXAMPLE_KEYS, where=" in an example")
                 raise f.fail(key_node, message, key)
             if key == "expect":
-                expect = f.choice(value_node, "expect", _EXPECTS)
+                expect = f.choice(value_node, "expect", EXPECTS)
             else:
                 articles = _parse_articles(f, value_node)
         if expect is None:
@@ -615,7 +501,7 @@ def _parse_examples(f: _File, node: Node) -> tuple[Example, ...]:
         if not articles:
             where = pairs["articles"][1] if "articles" in pairs else item
             raise f.fail(where, "an example needs at least one article", "articles")
-        examples.append(Example(cast(_Expect, expect), tuple(articles), f.line(item)))
+        examples.append(Example(cast(Expect, expect), tuple(articles), f.line(item)))
     return tuple(examples)
 
 
@@ -642,8 +528,10 @@ def _parse_articles(f: _File, node: Node) -> list[ExampleArticle]:
                 )
         seen[article_id] = f.line(item)
         published = _published(f, pairs["published"][1]) if "published" in pairs else None
-        fmt = f.choice(pairs["format"][1], "format", _FORMATS) if "format" in pairs else "txt"
-        articles.append(ExampleArticle(article_id, text, published, cast(_Format, fmt)))
+        fmt = (
+            f.choice(pairs["format"][1], "format", EXAMPLE_FORMATS) if "format" in pairs else "txt"
+        )
+        articles.append(ExampleArticle(article_id, text, published, cast(ExampleFormat, fmt)))
     return articles
 
 
@@ -711,7 +599,7 @@ def _parse_vocabulary(f: _File, node: Node) -> Vocabulary:
                 groups.append(frozenset(group))
                 for word in group:
                     names.setdefault(word, group[0])  # the first word listed names the group
-            synonyms = _join_groups(groups)
+            synonyms = join_groups(groups)
         elif key == "metrics":
             for name, (name_node, phrases_node) in f.pairs(value_node, "metrics").items():
                 if not name.strip():
@@ -754,21 +642,6 @@ def _finite(value: Any) -> float | None:
     except OverflowError:
         return None
     return number if math.isfinite(number) else None
-
-
-def _join_groups(groups: Iterable[frozenset[str]]) -> tuple[frozenset[str], ...]:
-    """Groups that share a word become one, in order of first appearance."""
-    joined: list[set[str]] = []
-    for group in groups:
-        hits = [other for other in joined if other & group]
-        if not hits:
-            joined.append(set(group))
-            continue
-        hits[0].update(group)
-        for other in hits[1:]:
-            hits[0].update(other)
-            joined.remove(other)
-    return tuple(frozenset(group) for group in joined)
 
 
 # ------------------------------------------------------------------ folders and merging

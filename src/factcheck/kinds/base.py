@@ -11,7 +11,7 @@ from typing import Any
 from factcheck.events import EventDate, MainEvent
 from factcheck.facts import Claim, Document, Explanation, Fact
 from factcheck.normalize import EXCLUSIVE_HIGH, EXCLUSIVE_LOW
-from factcheck.rulefile import ReferenceRow, Rule, Vocabulary
+from factcheck.ruledata import ReferenceRow, Rule, Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
