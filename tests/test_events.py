@@ -41,6 +41,8 @@ EVENT_DATES = [
     ("Rescuers on Monday stepped up efforts to find survivors of the earthquake.", None),
     ("Thousands remained missing on Monday after the floods.", None),
     ("The election was called after the prime minister resigned in July.", None),
+    ("The bodies of two workers from the collapse were recovered on Monday.", None),
+    ("The storm had previously hit the coast in August.", None),
     # an event yet to come is not the one reported
     ("Hopes rose with a regional election coming up in November.", None),
     ("The election will be held on Sunday.", None),
@@ -56,6 +58,14 @@ EVENT_DATES = [
 @pytest.mark.parametrize(("text", "expected"), EVENT_DATES)
 def test_the_date_of_the_event_reported(text: str, expected: str | None) -> None:
     assert event_date(text) == expected
+
+
+def test_without_a_publication_date_the_latest_date_stated_stands_for_it() -> None:
+    doc = document_from_text("The 2019 election gave it 303 seats. Results came on June 4, 2024.")
+    doc, facts = extract_document(doc)
+    event = main_event(doc, facts, model=DEFAULT_MODEL)
+    assert event is not None
+    assert event.date is None  # 2019 is background to an article of June 2024
 
 
 def _article(folder: Path, name: str, published: str, text: str) -> None:

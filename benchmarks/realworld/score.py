@@ -110,7 +110,9 @@ def gold_entries(story: str, texts: dict[str, str], score: Score) -> list[Entry]
             figures = []
             for fig in item["figures"]:
                 text = texts.get(fig["file"])
-                pos = text.find(fig["quote"]) if text is not None else -1
+                # the quote is the article's, never the front matter's (a title may repeat it)
+                body = text.find("\n---\n", 3) + 5 if text is not None else 0
+                pos = text.find(fig["quote"], body) if text is not None else -1
                 if pos < 0:
                     score.missing_quotes.append(f"{item['id']}: {fig['file']}: {fig['quote']!r}")
                     continue

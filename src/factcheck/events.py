@@ -122,12 +122,13 @@ def main_event(
         for d in dated_events(doc, facts, hits, model=model, keys=related)
         if "ago" not in d.fact.text.lower()
         and not (d.fact.granularity == "year" and d.fact.resolution.startswith("relative"))
-        and not _background(d, doc)
+        and not _background(d, doc, _latest_date(facts))
         and not is_baseline(doc.match_text, d.fact)  # "the first since 1966"
     ]
     own = [d for d in dates if d.key in related and not d.earlier]
-    if not own:
+    if not own and model is None:
         # "during his visit, Xi met Putin on Thursday": a date of a part of the main event
+        # (with the grammar read, a date of another event is that event's, not a part's)
         sentences = Sentences(doc.match_text)
         main_at = [s for s, _, k in hits if k == key]
         for d in dates:
@@ -161,16 +162,33 @@ _MINOR = frozenset({"briefing", "announcement", "interview", "speech", "statemen
 BACKGROUND_DAYS = 180
 
 
-def _background(d: EventDate, doc: Document) -> bool:
-    """A date of an event long before the article was published: ``the 2019 election``."""
-    pub = doc.published.date
-    if pub is None or d.high is None or doc.published.method == "unknown":
+def _background(d: EventDate, doc: Document, latest: dt.date | None = None) -> bool:
+    """A date of an event long before the article was published: ``the 2019 election``.
+
+    When the publication date is not known, the latest date the article states
+    (``latest``) stands for it.
+    """
+    pub = doc.published.date if doc.published.method != "unknown" else None
+    pub = pub or latest
+    if pub is None or d.high is None:
         return False
     try:
         high = dt.date.fromisoformat(d.high[:10])
     except ValueError:
         return False
     return (pub - high).days > BACKGROUND_DAYS
+
+
+def _latest_date(facts: Sequence[Fact]) -> dt.date | None:
+    """The latest full date an article states, if any."""
+    days = []
+    for f in facts:
+        if f.kind == "date" and f.granularity == "day" and isinstance(f.low, str):
+            try:
+                days.append(dt.date.fromisoformat(f.low[:10]))
+            except ValueError:
+                continue
+    return max(days, default=None)
 
 
 def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:

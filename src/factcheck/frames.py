@@ -528,8 +528,11 @@ def modified_noun(p: Parse, start: int, end: int) -> str | None:
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "agent"})
 
 
-#: prepositions that put an event before or after the clause, not in it ("after the floods")
-_BEFORE_AFTER = frozenset("after before since following until till".split())
+#: prepositions that put an event before or after the clause, not in it ("after the floods",
+#: "the bodies of the workers from the collapse were recovered on Wednesday")
+_BEFORE_AFTER = frozenset("after before since following until till from".split())
+#: adverbs that make a clause tell of an earlier occurrence ("was previously declared")
+_EARLIER = frozenset("previously formerly earlier once already".split())
 
 
 def _arguments(p: Parse, verb: int) -> set[int]:
@@ -542,6 +545,14 @@ def _arguments(p: Parse, verb: int) -> set[int]:
     if p.deps[verb] in ("relcl", "acl") and p.heads[verb] != verb:
         out.add(p.heads[verb])  # "the floods that arrived on Sunday": the floods arrived
     return out
+
+
+def _told_as_earlier(p: Parse, noun: int) -> bool:
+    """``Mpox was previously declared an emergency in July 2022``: an earlier occurrence."""
+    for a in p.ancestors(noun):
+        if _is_verb(p, a):
+            return any(p.deps[c] == "advmod" and _low(p, c) in _EARLIER for c in p.children(a))
+    return False
 
 
 def dated_event(p: Parse, start: int, end: int, events: Sequence[tuple[int, int]]) -> int | None:
@@ -569,16 +580,18 @@ def dated_event(p: Parse, start: int, end: int, events: Sequence[tuple[int, int]
                 owner.setdefault(p.heads[i], k)  # "the election victory"
     anchor = _anchor(p, toks)
     if anchor in owner:
-        return owner[anchor]  # the date is the event word's own ("Wednesday's")
+        return owner[anchor] if not _told_as_earlier(p, anchor) else None  # "Wednesday's"
     prospect = lexicon().prospect
     for a in p.ancestors(anchor):
         if _low(p, a) in prospect or any(
             p.deps[c] == "aux" and _low(p, c) in prospect for c in p.children(a)
         ):
             return None  # "an election coming up in June", "will be held on Sunday": not yet
-        if a in owner:
-            return owner[a]  # "the election on Wednesday", "the 2019 election"
+        if a in owner:  # "the election on Wednesday", "the 2019 election"
+            return owner[a] if not _told_as_earlier(p, a) else None
         if _is_verb(p, a):
+            if any(p.deps[c] == "advmod" and _low(p, c) in _EARLIER for c in p.children(a)):
+                return None  # "was previously declared an emergency in July 2022"
             for arg in sorted(_arguments(p, a)):
                 if arg in owner:
                     return owner[arg]

@@ -407,6 +407,9 @@ EVENT_WORDS: dict[str, str] = {
     "victory": "victory", "won": "victory", "win": "victory", "wins": "victory",
     "briefing": "briefing", "announcement": "announcement", "announced": "announcement",
     "statement": "announcement", "interview": "interview", "speech": "speech",
+    "outbreak": "outbreak", "epidemic": "outbreak", "emergency": "emergency",
+    "sentencing": "sentencing", "sentenced": "sentencing", "verdict": "verdict",
+    "trial": "trial", "collapse": "collapse", "collapsed": "collapse",
 }  # fmt: skip
 
 #: adjectives that mark an earlier, different occurrence of the event (``his first visit``)
