@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import SOURCES
 from factcheck.api import check, reread
 from factcheck.cache import ExtractionCache, code_version
@@ -69,3 +71,34 @@ def test_two_processes_share_the_cache(tmp_path: Path) -> None:
     assert all(p.returncode == 0 for p in procs)
     expected = f"{len(check([SOURCES]).extraction.facts)} {len(check([SOURCES]).discrepancies)}"
     assert outputs == [expected, expected]
+
+
+def test_parses_are_cached_with_the_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck import parse
+
+    cache = tmp_path / "cache.sqlite"
+    first = check([SOURCES], cache=cache)
+    parse._MEMO.clear()
+
+    def no_parser(model: str) -> object:
+        raise AssertionError("every sentence's parse should come from the cache")
+
+    monkeypatch.setattr(parse, "load", no_parser)
+    second = check([SOURCES], cache=cache)
+    assert [d.to_dict() for d in second.discrepancies] == [d.to_dict() for d in first.discrepancies]
+    assert [c.frame for c in second.claims] == [c.frame for c in first.claims]
+
+
+def test_a_parse_is_keyed_by_its_pipeline_and_sentence(tmp_path: Path) -> None:
+    from factcheck.parse import Parse
+
+    parsed = Parse(
+        "It rose.", (0, 3, 7), (2, 7, 8), ("PRP", "VBD", "."), ("nsubj", "ROOT", "punct"), (1, 1, 1)
+    )
+    with ExtractionCache(tmp_path / "c.sqlite") as store:
+        store.keep_parses("pipeline-a", {"It rose.": parsed})
+        store.flush()
+        assert store.parses("pipeline-a", ["It rose.", "It fell."]) == {"It rose.": parsed}
+        assert store.parses("pipeline-b", ["It rose."]) == {}

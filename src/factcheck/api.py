@@ -187,6 +187,7 @@ def check(
     from factcheck.cache import ExtractionCache
     from factcheck.compare import analyse, run_rules
     from factcheck.confidence import likely
+    from factcheck.parse import stored
     from factcheck.rulefile import load_rules
 
     ruleset = load_rules(rules)
@@ -216,10 +217,12 @@ def check(
                 vocabulary=ruleset.vocabulary,
                 nlp_model=nlp_model,
             )
-            analysis = analyse(stream, ruleset, reread=reread, nlp_model=nlp_model)
+            with stored(store):  # parses of unchanged sentences come from the cache too
+                analysis = analyse(stream, ruleset, reread=reread, nlp_model=nlp_model)
         else:
             relevant = _relevant(list(sources), new_files, store, ruleset.vocabulary)
-            analysis = analyse(relevant, ruleset, reread=reread, nlp_model=nlp_model)
+            with stored(store):
+                analysis = analyse(relevant, ruleset, reread=reread, nlp_model=nlp_model)
     finally:
         if store is not None:
             store.__exit__(None, None, None)

@@ -1,4 +1,4 @@
-"""A disposable cache of extraction results, in an embedded SQLite database.
+"""A disposable cache of extraction results and sentence parses, in an embedded SQLite database.
 
 Keyed by a hash of the article's text, its id, path and format, and the code
 version of the extraction stages, so that a run over thousands of unchanged
@@ -15,7 +15,7 @@ import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import Any
 
 from factcheck.facts import Document, Fact, Published
 from factcheck.ingest import RawSource, document_from_raw
+from factcheck.parse import Parse, pipeline_version
 
 #: the modules whose code decides what is extracted: any change invalidates the cache
 _STAGES = (
@@ -39,7 +40,7 @@ _STAGES = (
     "events.py",
     "extract",
 )
-SCHEMA = 2
+SCHEMA = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,6 +163,7 @@ class ExtractionCache:
         self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, str, Signature]] = []
+        self._pending_parses: list[tuple[str, str]] = []
 
     def __enter__(self) -> ExtractionCache:
         self._db = self._open()
@@ -183,11 +185,14 @@ class ExtractionCache:
             with db:  # an older layout: start afresh (the cache is disposable)
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("DROP TABLE IF EXISTS extraction")
+                db.execute("DROP TABLE IF EXISTS parse")
                 db.execute(f"PRAGMA user_version = {SCHEMA}")
         db.execute(
             "CREATE TABLE IF NOT EXISTS extraction"
             " (key TEXT PRIMARY KEY, payload TEXT NOT NULL, signature TEXT NOT NULL)"
         )
+        # parses of figure sentences, keyed by pipeline, its versions and the sentence
+        db.execute("CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
         db.execute("SELECT count(*) FROM extraction").fetchone()
         return db
 
@@ -258,8 +263,39 @@ class ExtractionCache:
             return {}
         return out
 
+    def parses(self, model: str, sentences: Sequence[str]) -> dict[str, Parse]:
+        """The cached parses of those of ``sentences`` the database holds (a ParseStore)."""
+        if self._db is None or not sentences:
+            return {}
+        keys = {_parse_key(model, s): s for s in sentences}
+        out: dict[str, Parse] = {}
+        try:
+            listed = sorted(keys)
+            for i in range(0, len(listed), 500):
+                batch = listed[i : i + 500]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, payload FROM parse WHERE key IN ({marks})"
+                for key, payload in self._db.execute(query, batch):
+                    parse = Parse.from_json(json.loads(payload))
+                    if parse.text == keys[key]:
+                        out[parse.text] = parse
+        except (sqlite3.DatabaseError, ValueError, TypeError) as error:
+            self.warn(f"{self.path}: cache unreadable ({error}); parsing again")
+            return {}
+        return out
+
+    def keep_parses(self, model: str, parses: Mapping[str, Parse]) -> None:
+        if self._db is None:
+            return
+        for sentence, parse in parses.items():
+            self._pending_parses.append(
+                (_parse_key(model, sentence), json.dumps(parse.to_json(), ensure_ascii=False))
+            )
+        if len(self._pending_parses) >= 2000:
+            self.flush()
+
     def flush(self) -> None:
-        if self._db is None or not self._pending:
+        if self._db is None or not (self._pending or self._pending_parses):
             return
         try:
             with self._db:  # one transaction
@@ -268,9 +304,25 @@ class ExtractionCache:
                     "INSERT OR REPLACE INTO extraction (key, payload, signature) VALUES (?, ?, ?)",
                     [(k, p, json.dumps(sig.to_json())) for k, p, sig in self._pending],
                 )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO parse (key, payload) VALUES (?, ?)",
+                    self._pending_parses,
+                )
         except sqlite3.DatabaseError as error:
             self.warn(f"{self.path}: could not write the cache ({error})")
         self._pending.clear()
+        self._pending_parses.clear()
+
+
+@functools.cache
+def _pipeline(model: str) -> str:
+    return pipeline_version(model)
+
+
+def _parse_key(model: str, sentence: str) -> str:
+    """A parse's key: the pipeline, the versions of spaCy and of the pipeline, the sentence."""
+    text = f"{model}\0{_pipeline(model)}\0{sentence}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cached_extraction(

@@ -15,10 +15,11 @@ to install one.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from factcheck.errors import UserError
 
@@ -104,17 +105,77 @@ _MEMO: dict[tuple[str, str], Parse] = {}
 _MEMO_LIMIT = 50_000
 
 
+class ParseStore(Protocol):
+    """Somewhere parses outlive the process (the extraction cache's database)."""
+
+    def parses(self, model: str, sentences: Sequence[str]) -> dict[str, Parse]:
+        """The stored parses of those of ``sentences`` it holds."""
+        ...
+
+    def keep_parses(self, model: str, parses: Mapping[str, Parse]) -> None:
+        """Store these parses (sentence -> parse)."""
+        ...
+
+
+_STORES: list[ParseStore] = []
+
+
+@contextlib.contextmanager
+def stored(store: ParseStore | None) -> Iterator[None]:
+    """Within the block, parses are looked up in and added to ``store`` (None: no store)."""
+    if store is None:
+        yield
+        return
+    _STORES.append(store)
+    try:
+        yield
+    finally:
+        _STORES.remove(store)
+
+
 def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> list[Parse]:
-    """Every sentence's parse, in order (sentences already parsed come from memory)."""
+    """Every sentence's parse, in order.
+
+    Sentences already parsed come from memory, or from the store of the
+    enclosing :func:`stored` block; only the others are parsed (and stored).
+    """
     if len(_MEMO) + len(sentences) > _MEMO_LIMIT:
         _MEMO.clear()  # before looking up, so every sentence asked for is parsed or kept
     todo = sorted({s for s in sentences if (model, s) not in _MEMO})
+    store = _STORES[-1] if _STORES else None
+    if store is not None:
+        # the store is asked for every sentence: one parsed earlier in this process (in
+        # memory) is stored too, so the next run finds it
+        wanted = sorted(set(sentences))
+        found = store.parses(model, wanted)
+        for text, parse in found.items():
+            _MEMO[(model, text)] = parse
+        known = {s: _MEMO[(model, s)] for s in wanted if s not in found and (model, s) in _MEMO}
+        if known:
+            store.keep_parses(model, known)
+        todo = [s for s in todo if s not in found]
     if todo:
         nlp = load(model)
         docs = nlp.pipe([s[:MAX_CHARS] for s in todo], batch_size=BATCH)
-        for text, doc in zip(todo, docs, strict=True):
-            _MEMO[(model, text)] = _to_parse(text, doc)
+        new = {text: _to_parse(text, doc) for text, doc in zip(todo, docs, strict=True)}
+        for text, parse in new.items():
+            _MEMO[(model, text)] = parse
+        if store is not None:
+            store.keep_parses(model, new)
     return [_MEMO[(model, s)] for s in sentences]
+
+
+def pipeline_version(model: str) -> str:
+    """The versions a parse depends on: spaCy's and the pipeline package's (if installed)."""
+    from importlib import metadata
+
+    out = []
+    for name in ("spacy", model.replace("_", "-")):
+        try:
+            out.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name} ?")
+    return "; ".join(out)
 
 
 def _to_parse(text: str, doc: Any) -> Parse:
