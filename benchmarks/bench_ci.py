@@ -5,7 +5,8 @@
 Writes ``--articles`` generated articles (see ``benchmarks/corpus.py``) to a
 temporary folder, runs ``factcheck check`` over it once to fill the
 extraction cache (timed: the cold run), then adds one new article and times
-the whole process ``factcheck check --new NEW`` (best of ``--repeat``),
+the whole process ``factcheck check --new NEW`` (median of ``--repeat``, each
+with a new article of its own, so every run parses a sentence never seen),
 side by side with a warm full ``factcheck check`` of the same corpus.
 Target: the ``--new`` run under 2 seconds with 5,000 cached articles.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,18 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         common = ["--rules", "", "--fail-on", "never", "--format", "json"]
         cold, _ = run([*factcheck, "check", "sources", *common], root)
         warm = best([*factcheck, "check", "sources", *common], root, args.repeat)
-        (sources / "zz-new-article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-        new = best(
-            [*factcheck, "check", "--new", "sources/zz-new-article.txt", *common],
-            root,
-            args.repeat,
-        )
+        # every run checks a new article of its own: new text, new sentences, never parsed
+        # before, so each run pays what a pull request pays (the spaCy pipeline's load too)
+        times = []
+        for i in range(args.repeat):
+            name = f"zz-new-article-{i}.txt"
+            text = NEW_ARTICLE.replace("$318.4 billion", f"$318.{i + 1} billion")
+            text = text.replace("Port talks", f"Port talks, round {i + 2},")
+            (sources / name).write_text(text, encoding="utf-8")
+            times.append(run([*factcheck, "check", "--new", f"sources/{name}", *common], root)[0])
+        new = statistics.median(times)
         size = sum(f.stat().st_size for f in sources.iterdir()) / 1e6
         shutil.rmtree(sources)
     print(f"corpus: {n:,} generated articles ({size:.1f} MB), cache in .factcheck/")
     print(f"  factcheck check (cold: extracts everything, fills the cache)  {cold:7.2f} s")
     print(f"  factcheck check (warm: every article cached)                  {warm:7.2f} s")
-    print(f"  factcheck check --new ONE (warm cache)                        {new:7.2f} s")
+    print(f"  factcheck check --new ONE (warm cache, median)                {new:7.2f} s")
     verdict = "PASS" if new < TARGET_SECONDS else "MISS"
     target = f"target < {TARGET_SECONDS:.0f} s"
     print(f"{verdict}  --new with {n:,} cached articles: {new:.2f} s ({target})")
