@@ -116,3 +116,21 @@ def test_the_tense_of_a_dated_clause(sentence: str, date: str, tense: str) -> No
     (parse,) = parse_sentences([sentence], DEFAULT_MODEL)
     at = sentence.find(date)
     assert tense_of(parse, at, at + len(date)) == tense
+
+
+def test_a_bare_weekday_on_the_others_weekday_is_doubted(tmp_path: Path) -> None:
+    # "on Thursday" in an article dated months later vs a stated Thursday: its date is off
+    _article(
+        tmp_path, "a", "2024-03-29", "The judge sentenced him on March 28, 2024, in the trial."
+    )
+    _article(tmp_path, "b", "2024-11-08", "He was sentenced on Thursday in the trial.")
+    found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC103"]
+    assert found
+    assert all(d.confidence < 0.5 for d in found)
+    # a stated date on another weekday is not explained so
+    _article(
+        tmp_path, "a", "2024-03-29", "The judge sentenced him on March 27, 2024, in the trial."
+    )
+    found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC103"]
+    assert found
+    assert all(d.confidence == 1.0 for d in found)

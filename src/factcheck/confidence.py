@@ -50,6 +50,21 @@ def _indefinite(claim: Claim) -> bool:
     return at >= 0 and _INDEFINITE.search(sentence, max(0, at - 24), at) is not None
 
 
+def _weekday_of_another_date(claims: Sequence[Claim]) -> bool:
+    """``on Thursday`` (resolved against its article's date) vs a stated Thursday elsewhere."""
+    bare, stated = set(), set()
+    for c in claims:
+        f = c.fact
+        if not isinstance(f.low, str):
+            continue
+        day = dt.date.fromisoformat(f.low[:10])
+        if f.resolution.startswith(("most recent", "next")):
+            bare.add(day)
+        elif f.resolution == "stated":
+            stated.add(day)
+    return any(b != s and b.weekday() == s.weekday() for b in bare for s in stated)
+
+
 def _days(claims: Sequence[Claim]) -> set[dt.date] | None:
     """The days of claims that are all dates to the day, or None."""
     out = set()
@@ -97,6 +112,11 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
     days = _days(claims)
     if days is not None and len(days) >= 2 and (max(days) - min(days)).days <= 1:
         doubt("a-day-apart", "dates a day apart: an event overnight, or told in two time zones")
+    if days is not None and _weekday_of_another_date(claims):
+        doubt(
+            "weekday-matches",
+            "a bare weekday that falls on the other sources' date: its article's date may be off",
+        )
     modifiers = [c for c in claims if c.fact.kind == "quantity" and "-" in c.fact.text.strip("-")]
     if any(c.fact.kind == "count" and "-" in c.fact.text.strip("-") for c in claims) or (
         modifiers and len(modifiers) == len(claims) and all(_indefinite(c) for c in modifiers)
