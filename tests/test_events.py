@@ -134,3 +134,23 @@ def test_a_bare_weekday_on_the_others_weekday_is_doubted(tmp_path: Path) -> None
     found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC103"]
     assert found
     assert all(d.confidence == 1.0 for d in found)
+
+
+def test_a_running_total_is_as_of_the_day_its_sentence_reports(tmp_path: Path) -> None:
+    # Tuesday's count in Wednesday's article is not Wednesday's count
+    _article(
+        tmp_path,
+        "a",
+        "2024-03-27",
+        "Six people remained missing, the agency said on Tuesday after the collapse.",
+    )
+    _article(tmp_path, "b", "2024-03-27", "Four people remain missing after the collapse.")
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"] == []
+    # told of the same day, they disagree
+    _article(
+        tmp_path,
+        "b",
+        "2024-03-27",
+        "Four people remained missing, the agency said on Tuesday after the collapse.",
+    )
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]

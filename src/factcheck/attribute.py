@@ -24,7 +24,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.extract._lexicon import MEASURE_UNITS, MONTHS, NUMBER_WORDS, QUALIFIERS, STOP_WORDS
+from factcheck.extract._lexicon import (
+    CUMULATIVE_METRICS,
+    MEASURE_UNITS,
+    MONTHS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    STOP_WORDS,
+)
 from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart
@@ -791,7 +798,7 @@ def claims_of(
             period_low=period.low,
             period_high=period.high,
             period_how=period.how,
-            as_of=as_of,
+            as_of=_reported_on(key, period, by_sentence[bounds], doc) or as_of,
         )
         claims.append(claim)
         if claim.period is not None:
@@ -799,6 +806,29 @@ def claims_of(
     if model is None or not claims:
         return claims
     return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model, synonyms)
+
+
+def _reported_on(
+    key: str, period: Period, same_sentence: Sequence[Fact], doc: Document
+) -> str | None:
+    """The day a running total is told as of, when its sentence says (``announced Tuesday``).
+
+    A toll is as of its report: "six remained missing, the Coast Guard announced
+    Tuesday evening" in an article of Wednesday is Tuesday's count. None when the
+    figure has a period of its own or the sentence states no day.
+    """
+    if period.iso is not None or _base(key).split()[-1] not in CUMULATIVE_METRICS:
+        return None
+    days = [
+        f.low
+        for f in same_sentence
+        if f.kind == "date"
+        and f.granularity == "day"
+        and isinstance(f.low, str)
+        and not is_baseline(doc.match_text, f)
+        and (doc.published.date is None or f.low <= doc.published.date.isoformat())
+    ]
+    return max(days) if days else None
 
 
 def with_frames(
