@@ -154,3 +154,33 @@ def test_a_running_total_is_as_of_the_day_its_sentence_reports(tmp_path: Path) -
         "Four people remained missing, the agency said on Tuesday after the collapse.",
     )
     assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+
+
+def test_a_chunk_of_articles_is_parsed_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pre-parse reads exactly the sentences preparing each article will: none is left
+    from factcheck import compare, parse
+    from factcheck.events import event_words
+    from factcheck.rulefile import load_rules
+
+    vocabulary = load_rules(None).vocabulary
+    words = event_words(sorted(vocabulary.events))
+    texts = [
+        "The earthquake struck on Friday. It killed 2,012 people in Al Haouz province.",
+        "Rescuers on Sunday searched the rubble after the quake, which destroyed 300 homes.",
+    ]
+    items = []
+    for i, text in enumerate(texts):
+        doc = dataclasses.replace(
+            document_from_text(text, id=f"a{i}"),
+            published=Published(PUBLISHED, "day", "front-matter"),
+        )
+        items.append(extract_document(doc))
+    parse._MEMO.clear()
+    compare.parse_figure_sentences(items, vocabulary, words, DEFAULT_MODEL)
+
+    def no_parser(model: str) -> object:
+        raise AssertionError("a sentence was left to parse one by one")
+
+    monkeypatch.setattr(parse, "load", no_parser)
+    for doc, facts in items:
+        compare.prepare(doc, facts, vocabulary, words, nlp_model=DEFAULT_MODEL)

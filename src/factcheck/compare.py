@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from factcheck.events import (
     event_hits,
     event_words,
     main_event,
+    main_event_sentences,
     occurrences,
     shared_figures,
     stories,
@@ -37,8 +39,9 @@ from factcheck.frames import lexicon
 from factcheck.grouping import DisjointSets
 from factcheck.kinds import KindSpec, registry
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
-from factcheck.parse import DEFAULT_MODEL
+from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, parse_sentences
 from factcheck.ruledata import Rule, RuleSet, Vocabulary
+from factcheck.sentences import Sentences
 
 #: how alike two metric keys with the same head word must be to be joined (rapidfuzz, 0-100)
 METRIC_SIMILARITY = 85
@@ -63,6 +66,30 @@ class Prepared:
     claims: list[Claim]
     event: MainEvent | None
     attached: list[EventDate]
+
+
+#: how many articles' figure sentences are parsed in one call
+PARSE_CHUNK = 64
+
+
+def parse_figure_sentences(
+    items: Sequence[tuple[Document, list[Fact]]],
+    vocabulary: Vocabulary,
+    words: Mapping[str, str],
+    model: str,
+) -> None:
+    """Parse at once the sentences :func:`prepare` will read of these articles (kept in memory):
+    those of their claims and those that may date their main events."""
+    sentences: list[str] = []
+    for doc, facts in items:
+        bounds = Sentences(doc.match_text)
+        for claim in claims_of(doc, facts, vocabulary, model=None):
+            lo, hi = bounds.around(claim.fact.start, claim.fact.end)
+            if hi - lo <= MAX_CHARS:
+                sentences.append(doc.match_text[lo:hi])
+        sentences.extend(main_event_sentences(doc, facts, words))
+    if sentences:
+        parse_sentences(sentences, model)
 
 
 def prepare(
@@ -116,10 +143,17 @@ def analyse(
         docs[doc.id] = doc.slim() if reread is not None else doc
         facts[doc.id] = item.facts
 
-    for item in extracted:
-        if not isinstance(item, Prepared):
-            item = prepare(*item, vocabulary, words, nlp_model=nlp_model)
-        take(item)
+    stream = iter(extracted)
+    while chunk := list(itertools.islice(stream, PARSE_CHUNK)):
+        # the figure sentences of a chunk of articles are parsed in one call (spaCy is faster
+        # on one large batch than on many small ones); preparing each article then reads them
+        # from memory
+        raw = [item for item in chunk if not isinstance(item, Prepared)]
+        parse_figure_sentences(raw, vocabulary, words, nlp_model)
+        for item in chunk:
+            if not isinstance(item, Prepared):
+                item = prepare(*item, vocabulary, words, nlp_model=nlp_model)
+            take(item)
     published = {sid: docs[sid].published.date for sid in docs}
     redated: dict[str, str] = {}
     shared_counts = shared_figures(claims)

@@ -105,16 +105,12 @@ def main_event(
     publication date is a background event (an older quake, the last
     election), not the one reported, when the source dates the event at all.
     """
-    text = doc.match_text
     if hits is None:
         hits = event_hits(doc, words)
-    counts = Counter(
-        key for s, e, key in hits if key not in _MINOR and text[s:e].lower() not in _VERB_FORMS
-    )
-    counts = Counter({k: n for k, n in counts.items() if n >= MIN_MENTIONS})
-    if not counts:
+    main = _main_key(doc, hits)
+    if main is None:
         return None
-    key, n = max(counts.items(), key=lambda kv: (kv[1], -_first(hits, kv[0])))
+    key, n = main
     related = RELATED_EVENTS.get(key, frozenset()) | {key}
     # "ten years ago", "last year": far from the event the report is about
     dates = [
@@ -140,6 +136,33 @@ def main_event(
 
 #: a date at the very start of the text, before an agency's name or a dash: a dateline
 _DATELINE_DATE = re.compile(r"[^\n]{0,40}?(?:\([A-Z][A-Za-z]+\)|[ \t][-—–]{1,2}[ \t])")
+
+
+def _main_key(doc: Document, hits: Hits) -> tuple[str, int] | None:
+    """The event word a source uses most, and how often (None when it names none)."""
+    text = doc.match_text
+    counts = Counter(
+        key for s, e, key in hits if key not in _MINOR and text[s:e].lower() not in _VERB_FORMS
+    )
+    counts = Counter({k: n for k, n in counts.items() if n >= MIN_MENTIONS})
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], -_first(hits, kv[0])))
+
+
+def main_event_sentences(
+    doc: Document, facts: Sequence[Fact], words: Mapping[str, str] | None = None
+) -> list[str]:
+    """The sentences :func:`main_event` reads the grammar of (to parse many articles at once)."""
+    hits = event_hits(doc, words)
+    main = _main_key(doc, hits)
+    if main is None:
+        return []
+    keys = RELATED_EVENTS.get(main[0], frozenset()) | {main[0]}
+    text = doc.match_text
+    spans = {(lo, hi) for _, lo, hi, _ in _candidates(doc, facts, hits, keys)}
+    return [text[lo:hi] for lo, hi in sorted(spans) if hi - lo <= MAX_CHARS]
+
 
 #: parts of an event that date it too ("the meeting, held from June 3 to 4" at a summit)
 RELATED_EVENTS: dict[str, frozenset[str]] = {
@@ -195,20 +218,13 @@ def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:
     return next(s for s, _, k in hits if k == key)
 
 
-def dated_events(
+def _candidates(
     doc: Document,
     facts: Sequence[Fact],
     hits: Sequence[tuple[int, int, str]],
-    *,
-    model: str | None = None,
-    keys: frozenset[str] | None = None,
-) -> list[EventDate]:
-    """Every date of ``doc`` with the event word of its sentence it dates.
-
-    With ``model``, the sentence's grammar says which event word a date dates,
-    if any; without (or in a sentence too long to parse), the nearest. With
-    ``keys``, only dates in sentences that name one of these events are read.
-    """
+    keys: frozenset[str] | None,
+) -> list[tuple[Fact, int, int, Sequence[tuple[int, int, str]]]]:
+    """The dates that may date an event: (date, its sentence's bounds, the event words there)."""
     sentences = Sentences(doc.match_text)
     text = doc.match_text
     starts = [h[0] for h in hits]  # hits are in text order
@@ -228,6 +244,25 @@ def dated_events(
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         if near and (keys is None or any(k in keys for _, _, k in near)):
             candidates.append((fact, lo, hi, near))
+    return candidates
+
+
+def dated_events(
+    doc: Document,
+    facts: Sequence[Fact],
+    hits: Sequence[tuple[int, int, str]],
+    *,
+    model: str | None = None,
+    keys: frozenset[str] | None = None,
+) -> list[EventDate]:
+    """Every date of ``doc`` with the event word of its sentence it dates.
+
+    With ``model``, the sentence's grammar says which event word a date dates,
+    if any; without (or in a sentence too long to parse), the nearest. With
+    ``keys``, only dates in sentences that name one of these events are read.
+    """
+    text = doc.match_text
+    candidates = _candidates(doc, facts, hits, keys)
     parses = {}
     if model is not None:
         unique = sorted({(lo, hi) for _, lo, hi, _ in candidates if hi - lo <= MAX_CHARS})
