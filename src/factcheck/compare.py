@@ -33,9 +33,8 @@ from factcheck.events import (
 )
 from factcheck.extract import extract_document
 from factcheck.extract._lexicon import CUMULATIVE_METRICS
-from factcheck.extract.context import singular
 from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Frame, Published
-from factcheck.frames import lexicon
+from factcheck.frames import lexicon, one_of_many
 from factcheck.grouping import DisjointSets
 from factcheck.kinds import KindSpec, registry
 from factcheck.kinds.base import Corpus, Finding, MetricGroup, RuleContext
@@ -260,10 +259,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             for claim in members:
                 by_frame[claim.frame.compare_key()].append(claim)
             # a player's age, a goal's minute: one of many in a story, compared only when named
-            head = singular(name.removesuffix(" total").split()[-1])
-            lex = lexicon()
-            whose = head in lex.per_individual or head in lex.incident_times
-            what = head in lex.incident_times
+            whose, what = one_of_many(name)
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
                     for part in _by_part(scoped, "entity", strict=whose):

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import frames
 from factcheck.facts import Claim, Discrepancy
+from factcheck.kinds.base import day
 
 
 @functools.cache
@@ -55,13 +56,13 @@ def _weekday_of_another_date(claims: Sequence[Claim]) -> bool:
     bare, stated = set(), set()
     for c in claims:
         f = c.fact
-        if not isinstance(f.low, str):
+        when = day(f.low if isinstance(f.low, str) else None)
+        if when is None:
             continue
-        day = dt.date.fromisoformat(f.low[:10])
         if f.resolution.startswith(("most recent", "next")):
-            bare.add(day)
+            bare.add(when)
         elif f.resolution == "stated":
-            stated.add(day)
+            stated.add(when)
     return any(b != s and b.weekday() == s.weekday() for b in bare for s in stated)
 
 
@@ -70,12 +71,11 @@ def _days(claims: Sequence[Claim]) -> set[dt.date] | None:
     out = set()
     for c in claims:
         f = c.fact
-        if f.kind != "date" or f.granularity != "day" or not isinstance(f.low, str):
+        dated = f.kind == "date" and f.granularity == "day"
+        when = day(f.low) if dated and isinstance(f.low, str) else None
+        if when is None:
             return None
-        try:
-            out.add(dt.date.fromisoformat(f.low[:10]))
-        except ValueError:
-            return None
+        out.add(when)
     return out
 
 

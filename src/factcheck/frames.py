@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.extract.context import singular
 from factcheck.facts import Frame, FrameHow, FramePart, Modality, Sense
 from factcheck.parse import Parse
 
@@ -599,6 +600,19 @@ def dated_event(p: Parse, start: int, end: int, events: Sequence[tuple[int, int]
     return None
 
 
+def one_of_many(measure: str) -> tuple[bool, bool]:
+    """Whether ``measure`` is of one of many individuals, and of one of many incidents.
+
+    A player's age or goals must say whose they are; a goal's minute must say
+    whose it is and what happened (the word lists in the data).
+    """
+    lex = lexicon()
+    words = measure.removesuffix(" total").split()
+    head = singular(words[-1]) if words else ""
+    incident = head in lex.incident_times
+    return head in lex.per_individual or incident, incident
+
+
 def tense_of(p: Parse, start: int, end: int) -> str | None:
     """``past``, ``not past`` or None (no verb): the tense of the clause that holds a figure.
 
@@ -629,5 +643,6 @@ __all__ = [
     "frame_of",
     "lexicon",
     "modified_noun",
+    "one_of_many",
     "tense_of",
 ]

@@ -74,6 +74,11 @@ def count_noun(ctx: Context, end: int, value: Decimal) -> tuple[str, int] | None
     return ctx.noun_after(end, plural=value != 1)
 
 
+def magnitude_before(ctx: Context, begin: int) -> bool:
+    """``magnitude 6.8``, ``a magnitude of 6.1``: the number is on the magnitude scale."""
+    return _MAGNITUDE_BEFORE.search(ctx.text, max(0, begin - 48), begin) is not None
+
+
 def measure_before(ctx: Context, begin: int) -> str | None:
     """The measure a bare number is a value of, named before it.
 
@@ -82,8 +87,7 @@ def measure_before(ctx: Context, begin: int) -> str | None:
     """
     text = ctx.text
     lo = max(0, begin - 48)
-    m = _MAGNITUDE_BEFORE.search(text, lo, begin)
-    if m is not None:
+    if magnitude_before(ctx, begin):
         return "magnitude"
     m = _MEASURE_BEFORE.search(text, lo, begin) or _PUT_AT_BEFORE.search(text, lo, begin)
     if m is not None and m.group("noun") in MEASURE_NOUNS:

@@ -28,6 +28,7 @@ from factcheck.extract.counts import (
     ORDINAL_IDIOMS,
     count_mention,
     count_noun,
+    magnitude_before,
     measure_before,
     of_total,
     ordinal_noun,
@@ -272,7 +273,7 @@ def classify(
         _add_quantity(ctx, begin, unit.end, *quantity, qualifier=qualifier, record=record)
         return unit.end
     magnitude = quantities.unit_named("magnitude")
-    if magnitude is not None and not reference and measure_before(ctx, begin) == "magnitude":
+    if magnitude is not None and not reference and magnitude_before(ctx, begin):
         # "a magnitude 6.3 event killed", "an aftershock of magnitude 4.5 rattled": the scale
         measured = quantities.step_of_measurement(raw or str(int(value)), decimals)
         quantity = (magnitude, "magnitude", amount, measured, None)
@@ -359,12 +360,7 @@ def classify(
     noun = None if reference else count_noun(ctx, after_scale, amount)
     if noun is None:
         measure = None if reference else measure_before(ctx, begin)
-        named = quantities.unit_named(measure) if measure is not None else None
-        if named is not None:  # "a magnitude 6.4 earthquake", "magnitude of 6.1"
-            measured = quantities.step_of_measurement(raw or str(int(value)), decimals)
-            quantity = (named, measure or "", amount, measured, None)
-            _add_quantity(ctx, begin, after_scale, *quantity, qualifier=qualifier, record=record)
-        elif measure is not None:
+        if measure is not None:
             add_count(after_scale, measure)
         return after_scale
     add_count(noun[1], noun[0])

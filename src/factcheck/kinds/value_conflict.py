@@ -16,7 +16,6 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from factcheck import frames
 from factcheck.events import MainEvent
-from factcheck.extract.context import singular
 from factcheck.facts import Claim, Explanation
 from factcheck.kinds import KindSpec, OptionSpec
 from factcheck.kinds.base import (
@@ -82,7 +81,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 # a running total is as of its report: of an undated report, as of nothing known
                 key += "|" + (claim.as_of or "undated " + claim.source)
             buckets[key].append(claim)
-        several = _one_of_many(group.base)
+        several = frames.one_of_many(group.base)[0]
         for key, claims in sorted(buckets.items()):
             if several:
                 claims = _without_several(claims)
@@ -91,13 +90,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             finding = _conflict(group.metric, key.split("|")[0], claims, min_rel, occurrence)
             if finding is not None:
                 yield finding
-
-
-def _one_of_many(base: str) -> bool:
-    """A measure of one of many individuals or incidents (a kick's length, a goal's minute)."""
-    lex = frames.lexicon()
-    head = singular(base.removesuffix(" total").split()[-1]) if base else ""
-    return head in lex.per_individual or head in lex.incident_times
 
 
 def _without_several(claims: Sequence[Claim]) -> list[Claim]:
