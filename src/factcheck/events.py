@@ -112,13 +112,14 @@ def main_event(
         return None
     key, n = main
     related = RELATED_EVENTS.get(key, frozenset()) | {key}
+    latest = _latest_date(facts)
     # "ten years ago", "last year": far from the event the report is about
     dates = [
         d
         for d in dated_events(doc, facts, hits, model=model, keys=related)
         if "ago" not in d.fact.text.lower()
         and not (d.fact.granularity == "year" and d.fact.resolution.startswith("relative"))
-        and not _background(d, doc, _latest_date(facts))
+        and not _background(d, doc, latest)
         and not is_baseline(doc.match_text, d.fact)  # "the first since 1966"
     ]
     own = [d for d in dates if d.key in related and not d.earlier]

@@ -117,7 +117,9 @@ class ParseStore(Protocol):
         ...
 
 
-_STORES: list[ParseStore] = []
+#: the stores of the enclosing :func:`stored` blocks, each with the (model, sentence) pairs
+#: known to be in it already (so a sentence is asked for once per block, not once per call)
+_STORES: list[tuple[ParseStore, set[tuple[str, str]]]] = []
 
 
 @contextlib.contextmanager
@@ -126,11 +128,12 @@ def stored(store: ParseStore | None) -> Iterator[None]:
     if store is None:
         yield
         return
-    _STORES.append(store)
+    entry: tuple[ParseStore, set[tuple[str, str]]] = (store, set())
+    _STORES.append(entry)
     try:
         yield
     finally:
-        _STORES.remove(store)
+        _STORES.remove(entry)
 
 
 def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> list[Parse]:
@@ -142,17 +145,20 @@ def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> lis
     if len(_MEMO) + len(sentences) > _MEMO_LIMIT:
         _MEMO.clear()  # before looking up, so every sentence asked for is parsed or kept
     todo = sorted({s for s in sentences if (model, s) not in _MEMO})
-    store = _STORES[-1] if _STORES else None
+    store, in_store = _STORES[-1] if _STORES else (None, set())
     if store is not None:
-        # the store is asked for every sentence: one parsed earlier in this process (in
-        # memory) is stored too, so the next run finds it
-        wanted = sorted(set(sentences))
+        # the store is asked for every sentence not in memory or not known to be stored: one
+        # parsed earlier in this process (in memory) is stored too, so the next run finds it
+        wanted = sorted(
+            {s for s in sentences if (model, s) not in in_store or (model, s) not in _MEMO}
+        )
         found = store.parses(model, wanted)
         for text, parse in found.items():
             _MEMO[(model, text)] = parse
         known = {s: _MEMO[(model, s)] for s in wanted if s not in found and (model, s) in _MEMO}
         if known:
             store.keep_parses(model, known)
+        in_store.update((model, s) for s in [*found, *known])
         todo = [s for s in todo if s not in found]
     if todo:
         nlp = load(model)
@@ -162,6 +168,7 @@ def parse_sentences(sentences: Sequence[str], model: str = DEFAULT_MODEL) -> lis
             _MEMO[(model, text)] = parse
         if store is not None:
             store.keep_parses(model, new)
+            in_store.update((model, s) for s in new)
     return [_MEMO[(model, s)] for s in sentences]
 
 
