@@ -24,7 +24,11 @@ COUNTS = [
     ("a dozen agreements were signed", "a dozen agreements", 12, 12, 12, "agreement", ""),
     ("for 15 consecutive years", "15 consecutive years", 15, 15, 15, "year", ""),
     ("at least 12 killed in the blast", "at least 12 killed", 12, 12, None, "killed", "at least"),
-    ("about 150 firefighters", "about 150 firefighters", 150, 135, 165, "firefighter", "about"),
+    # a hedge on a rounded figure reaches a unit of its last digit (up to 10%) ...
+    ("about 150 firefighters", "about 150 firefighters", 150, 140, 160, "firefighter", "about"),
+    ("about 40 firefighters", "about 40 firefighters", 40, 36, 44, "firefighter", "about"),
+    # ... on a figure that does not look rounded, 2.5%
+    ("some 77 firefighters", "some 77 firefighters", 77, 75.075, 78.925, "firefighter", "about"),
     (
         "More than 20 bilateral cooperation agreements were signed",
         "More than 20 bilateral cooperation agreements",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,10 +33,45 @@ EXCLUSIVE_HIGH = frozenset({"nearly", "less than"})
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+#: how far a hedge reaches at least, for a figure that does not look rounded ("some 77 km")
+HEDGE_PRECISE = Decimal("0.025")
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def hedge_reach(value: Decimal, text: str = "") -> Decimal:
+    """How far "about" reaches either side of ``value``, written as ``text``.
+
+    A round figure is a rounding ("about 40", "some $50 billion": up to 10%);
+    one that does not look rounded was measured or counted ("some 77 km",
+    "about 2,310"): a unit of its last digit, and at least 2.5%. A figure
+    in words ("about forty") reaches 10%.
+    """
+    top = abs(value) * HEDGE
+    m = _WRITTEN_NUMBER.search(text)
+    if m is None or value == 0:
+        return top
+    digits = m.group().replace(",", "")
+    written = Decimal(digits)
+    if written == 0:
+        return top
+    if "." in digits:
+        place = Decimal(1).scaleb(-len(digits.split(".")[1]))
+    else:
+        place = Decimal(1).scaleb(len(digits) - len(digits.rstrip("0")))
+    # in the figure's own units: "$50 billion" is 50 written, 5e10 meant; "30 miles" in metres
+    place *= abs(value / written)
+    return min(top, max(place, abs(value) * HEDGE_PRECISE))
+
+
 def interval(
-    value: Decimal, qualifier: str, high: Decimal | None = None
+    value: Decimal, qualifier: str, high: Decimal | None = None, text: str = ""
 ) -> tuple[Decimal | None, Decimal | None]:
-    """The interval a figure and its hedge imply (None is unbounded)."""
+    """The interval a figure and its hedge imply (None is unbounded).
+
+    ``text`` is the figure as written: it tells a rounded figure from a precise one
+    (see :func:`hedge_reach`).
+    """
     top = high if high is not None else value
     if qualifier in ("more than", "at least"):
         return value, None
@@ -44,7 +80,7 @@ def interval(
     if qualifier == "nearly":
         return value - abs(value) * HEDGE, top
     if qualifier == "about":
-        return value - abs(value) * HEDGE, top + abs(top) * HEDGE
+        return value - hedge_reach(value, text), top + hedge_reach(top, text)
     if qualifier in ("up to", "less than"):
         return None, top
     return value, top
@@ -57,7 +93,8 @@ def _num(value: Decimal | None) -> int | float | None:
 def numeric_fact(mention: Mention, doc: Document, sentence: str) -> Fact:
     """A money, count, ordinal, percent or duration fact from its mention."""
     assert mention.number is not None
-    low, high = interval(mention.number, mention.qualifier, mention.number_high)
+    text = doc.text[mention.start : mention.end]
+    low, high = interval(mention.number, mention.qualifier, mention.number_high, text)
     value = mention.number
     if mention.number_high is not None:
         value = (mention.number + mention.number_high) / 2

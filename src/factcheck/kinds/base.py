@@ -88,9 +88,13 @@ class Finding:
 
 
 def bounds(fact: Fact, *, widen: bool = True) -> tuple[float, float]:
-    """The interval a numeric fact allows, widened by its stated precision."""
+    """The interval a numeric fact allows, widened by its stated precision.
+
+    A hedged figure ("about $10 billion") is not widened again: its hedge
+    already reaches past its rounding (see :func:`factcheck.normalize.hedge_reach`).
+    """
     assert isinstance(fact.value, int | float)
-    pad = float(fact.precision or 0) if widen else 0.0
+    pad = float(fact.precision or 0) if widen and fact.qualifier != "about" else 0.0
     low = float(fact.low) - pad if isinstance(fact.low, int | float) else float("-inf")
     high = float(fact.high) + pad if isinstance(fact.high, int | float) else float("inf")
     # an exclusive bound ("more than 20") is nudged so that 20 itself falls outside
