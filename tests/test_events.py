@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.api import check
-from factcheck.events import main_event
+from factcheck.events import EventDate, MainEvent, main_event, occurrences
 from factcheck.extract import extract_document
-from factcheck.facts import Published
+from factcheck.facts import Fact, Published
 from factcheck.frames import tense_of
 from factcheck.ingest import document_from_text
 from factcheck.parse import DEFAULT_MODEL, parse_sentences
@@ -184,3 +184,32 @@ def test_a_chunk_of_articles_is_parsed_at_once(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(parse, "load", no_parser)
     for doc, facts in items:
         compare.prepare(doc, facts, vocabulary, words, nlp_model=DEFAULT_MODEL)
+
+
+def _occurrence(day: str | None) -> MainEvent:
+    date = None
+    if day is not None:
+        fact = Fact("s", "date", day, 0, 1, day, day, day, granularity="day")
+        date = EventDate("sentencing", fact, day, day, False)
+    return MainEvent("s", "sentencing", 2, date)
+
+
+@pytest.mark.parametrize(
+    ("dated", "joins"),
+    [
+        # one occurrence: an undated report is of it
+        (["2024-03-28"], "sentencing@2024-03-28"),
+        # one clearly dominates (twice the sources of the other): of that one
+        (["2024-03-28", "2024-03-28", "2024-11-07"], "sentencing@2024-03-28"),
+        # two of like size: of neither
+        (["2024-03-28", "2024-03-28", "2024-11-07", "2024-11-07"], None),
+        (["2024-03-28", "2024-11-07", "2024-11-07", "2024-11-07"], "sentencing@2024-11-07"),
+    ],
+)
+def test_an_undated_report_joins_the_occurrence_most_sources_report(
+    dated: list[str], joins: str | None
+) -> None:
+    events = {f"s{i}": _occurrence(day) for i, day in enumerate(dated)}
+    events["undated"] = _occurrence(None)
+    found = occurrences(events, dict.fromkeys(events))
+    assert found.get("undated") == joins

@@ -398,8 +398,9 @@ def occurrences(
     """Source -> occurrence id (``visit@2025-05-08``): sources reporting one happening of an event.
 
     Sources are placed by the date they give their main event, else by their
-    publication date; a source with neither joins the only occurrence of its
-    event when there is just one.
+    publication date; a source with neither joins the occurrence of its event
+    when there is just one, or when one has at least twice the sources of any
+    other.
     """
     by_key: dict[str, list[tuple[dt.date, dt.date, str]]] = {}
     undated: dict[str, list[str]] = {}
@@ -429,9 +430,13 @@ def occurrences(
             else:
                 reach = max(reach, high)
             out[source] = cluster
-        if len(ids) == 1:
+        sizes = Counter(out[source] for _, _, source in items)
+        ranked = sizes.most_common()
+        # an undated report of "the sentencing" is of the one most sources report, when one
+        # clearly dominates (twice as many sources as any other)
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
             for source in undated.get(key, []):
-                out[source] = ids[0]
+                out[source] = ranked[0][0]
     return out
 
 
