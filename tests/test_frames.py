@@ -90,6 +90,29 @@ FRAMES = [
     ("Four workers were found trapped in a van.", "Four workers", "predicate", "found"),
     ("Five workers are still missing.", "Five workers", "predicate", "missing"),
     ("Five workers were on the bridge.", "Five workers", "predicate", None),
+    # the figure's own words are what it counts: neither its scope nor whose it is
+    ("Mpox has been detected in 10 African countries.", "10 African countries", "scope", None),
+    ("Okafor has played in five World Cups.", "five World Cups", "entity", "okafor"),
+    # a name and its acronym are one key, so that "the PVV" elsewhere is the same party
+    (
+        "Geert Wilders' Party for Freedom (PVV) won 37 seats.",
+        "37 seats",
+        "entity",
+        "geert wilders party for freedom pvv",
+    ),
+    ("The Party for Freedom won 37 seats.", "37 seats", "entity", "party for freedom"),
+    ("The party won 37 seats.", "37 seats", "entity", None),
+    # a title or a description is not part of the name
+    ("Mr Okafor took 35 seats.", "35 seats", "entity", "okafor"),
+    ("It finished behind centrist D66 on 10 seats.", "10 seats", "entity", "d66"),
+    ("It finished on 10 seats.", "10 seats", "entity", None),
+    # an absolute clause ("with 11 seconds remaining") is of the main clause's subject
+    (
+        "With 11 seconds remaining, Harrison Butker kicked a goal.",
+        "11 seconds",
+        "entity",
+        "harrison butker",
+    ),
 ]
 
 
@@ -139,6 +162,7 @@ SENSES = [
     ("The Liberals gained 11 seats.", "11 seats", "change", None),
     # a margin: "missed the estimate by", "won by"
     ("The Greens won by 12 points.", "12 points", "change", None),
+    ("The Chiefs went in at halftime trailing by 10 points.", "10 points", "change", None),
     ("Revenue was $2.1 billion.", "$2.1 billion", "level", None),
     ("Revenue reached $2.1 billion by March.", "$2.1 billion", "level", None),
     # negative: "rose to" gives a level; a share is a level
@@ -146,6 +170,69 @@ SENSES = [
     ("The Greens won 38 seats.", "38 seats", "level", None),
     ("The party won 31 percent of the vote.", "31 percent", "level", None),
 ]
+
+
+# sentence, figure, the metric it is given (None: not a claim)
+METRICS = [
+    # a conjunction starts another clause: the dead are not the injured
+    ("The storm killed 5 people and injured 12.", "5 people", "killed"),
+    ("The storm killed 5 people and injured 12.", "12", "injured"),
+    ("At least 5 people were killed.", "At least 5 people", "killed"),
+    # an elliptical second figure counts what the first did
+    ("The Greens lost 15 seats and now have nine.", "nine", "seat"),
+    ("The Greens lost 15 seats and 2024 was hard.", "2024", None),
+    # a distance is measured from a place, in any unit
+    (
+        "The epicentre was 72 kilometres (45 miles) southwest of Marrakech.",
+        "72 kilometres",
+        "distance from marrakech",
+    ),
+    (
+        "The epicentre was 72 kilometres (45 miles) southwest of Marrakech.",
+        "45 miles",
+        "distance from marrakech",
+    ),
+    (
+        "Ighil lies some 44 miles south of the city of Marrakesh.",
+        "some 44 miles",
+        "distance from marrakesh",
+    ),
+    ("The ship is 300 metres long.", "300 metres", "ship"),
+    # whose money it is, however it is put; several owners are another measure
+    ("He took $8 billion from customers.", "$8 billion", "customer money"),
+    ("He took about $10 billion in customer funds.", "about $10 billion", "customer money"),
+    (
+        "He took more than $8 billion worth of FTX customer deposits.",
+        "more than $8 billion",
+        "customer money",
+    ),
+    (
+        "He took about $10 billion from customers, investors and lenders.",
+        "about $10 billion",
+        "customer investor lender money",
+    ),
+    ("Revenue was $5 billion from operations.", "$5 billion", "revenue"),
+    # the time left on the clock
+    ("The kick came with eight seconds left.", "eight seconds", "time remaining"),
+    ("Butker kicked it with 8 seconds to play.", "8 seconds", "time remaining"),
+    ("The meeting lasted eight hours.", "eight hours", None),
+    # a size that modifies a noun is the size of that thing, not a tally
+    ("Okafor took 35 seats in the 150-seat parliament.", "150-seat", "seat of parliament"),
+    ("Okafor took 35 seats in the 150-seat parliament.", "35 seats", "seat"),
+    ("A 20-strong crew was on board.", "20-strong", "crew"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), METRICS)
+def test_metric(text: str, figure: str, metric: str | None) -> None:
+    found = claims(text)
+    assert (found[figure].metric if figure in found else None) == metric, found.keys()
+
+
+def test_the_last_week_of_something_is_no_period() -> None:
+    text = "Okafor consolidated his lead over the last week of the campaign to take 35 seats."
+    assert claims(text)["35 seats"].period is None
+    assert claims("Okafor took 35 seats last week.")["35 seats"].period is not None
 
 
 @pytest.mark.parametrize(("text", "figure", "sense", "basis"), SENSES)
@@ -255,6 +342,53 @@ PAIRS = [
     (
         "The index for all items less food and energy rose 3.9 percent.",
         "The energy index rose 4.6 percent.",
+        False,
+    ),
+    # a distance from one place, in two units or with a hedge that does not reach
+    (
+        "The epicentre was 72 kilometres southwest of Marrakech.",
+        "The epicentre was some 77 kilometers from Marrakesh.",
+        True,
+    ),
+    (
+        "The epicentre was 72 kilometres southwest of Marrakech.",
+        "The epicentre was 45 miles southwest of Marrakech.",
+        False,
+    ),
+    (
+        "The epicentre was 72 kilometres southwest of Marrakech.",
+        "The epicentre was 77 kilometres south of Agadir.",
+        False,
+    ),
+    # a party by its name and by its acronym; another party
+    ("Geert Wilders' Party for Freedom (PVV) won 37 seats.", "The PVV won 35 seats.", True),
+    ("The Party for Freedom (PVV) won 37 seats.", "The VVD won 24 seats.", False),
+    # an elliptical level vs a stated one
+    ("The D66 party lost 15 seats and now has nine.", "The D66 party won 10 seats.", True),
+    # "about" a figure that does not look rounded reaches 2.5%, a rounded one its last digit
+    ("The earthquake killed about 2,300 people.", "The earthquake killed 2,500 people.", True),
+    ("The earthquake killed about 2,300 people.", "The earthquake killed 2,350 people.", False),
+    ("The epicentre was some 77 km from Rabat.", "The epicentre was 72 km from Rabat.", True),
+    ("The epicentre was about 40 km from Rabat.", "The epicentre was 43 km from Rabat.", False),
+    (
+        "He took approximately $10 billion in customer funds.",
+        "He stole $8 billion from customers.",
+        True,
+    ),
+    (
+        "He took about $10 billion from customers, investors and lenders.",
+        "He stole $8 billion from customers.",
+        False,
+    ),
+    # the time left when the winning kick came; a kick by someone else
+    (
+        "Butker kicked the winning goal with eight seconds left.",
+        "With 11 seconds remaining, Butker kicked the winning goal.",
+        True,
+    ),
+    (
+        "Butker kicked a goal with eight seconds left.",
+        "Elliott scored with 11 seconds left.",
         False,
     ),
     # a company's total vs its division's

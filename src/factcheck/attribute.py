@@ -134,6 +134,29 @@ _MONEY_IN_AFTER = re.compile(
     r"(?:and|in|for|from|at|on|by|during|last|this|a|an|the|was|were|is|are|that|which|to|while|"
     r"as|after|before|since|compared|versus|against|than|lower|higher|below|above)\b)"
 )
+#: what money is when it is someone's: "customer funds", "client money", "FTX deposits"
+_MONEY_NOUNS = frozenset("fund funds money deposit deposits cash savings".split())
+_MONEY_FROM_AFTER = re.compile(
+    r"[ \t]+from[ \t]+(?:(?:the|its|their|his|her|[A-Z][\w-]*)[ \t]+)?"
+    r"(?P<np>[a-z]+s(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)[a-z]+s)*)\b"
+)
+_MONEY_OF_AFTER = re.compile(
+    r"[ \t]+(?:in|worth[ \t]+of|of)[ \t]+(?:(?:the|its|their|his|her|[A-Z][\w-]*)[ \t]+)?"
+    r"(?P<np>[a-z]+[ \t]+(?:funds|money|deposits|cash|savings))\b"
+)
+
+
+def _owned_money(taken: re.Match[str] | None) -> Metric | None:
+    """``customers`` or ``FTX customer deposits`` as the metric ``customer money``."""
+    if taken is None:
+        return None
+    words = re.split(r"[ \t,]+", taken.group("np"))
+    owners = [singular(w) for w in words if w and w != "and" and w not in _MONEY_NOUNS]
+    if not owners or any(w in STOP_WORDS for w in owners):
+        return None
+    return Metric(" ".join([*owners, "money"]), taken.group("np"))
+
+
 _CHANGE_BEFORE = re.compile(r"\b(?P<w>up|down)[ \t]+(?:by[ \t]+)?" + r"(?:" + _QUALS + r"[ \t]+)?$")
 _NP_AFTER = re.compile(
     r"[ \t]+(?:(?:in|of|for|on)[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
@@ -151,7 +174,9 @@ _CHANGE_IN_AFTER = re.compile(
 #: past participles that say how far a count has gone (``of votes counted``)
 _PROGRESS = re.compile(r"counted|tallied|reported|reporting|processed|declared")
 _CASUALTY_AFTER = re.compile(
-    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
+    # "5 people and injured 12": a conjunction starts another clause, of another measure
+    r"[ \t]+(?:(?!(?:and|or|but|while)\b)[a-z]+[ \t]+){0,2}?"
+    r"(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
     r"(?P<w>killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|died|"
     r"rescued|hospitali[sz]ed)\b"
 )
@@ -374,6 +399,8 @@ def metric_of(
     if fact.kind == "duration":
         if "ago" in fact.text.lower():
             return None
+        if _TIME_LEFT_AFTER.match(text, fact.end):
+            return Metric("time remaining", "time remaining")  # "with eight seconds left"
         of = _OF_AFTER.match(text, fact.end)
         if of is not None:
             return normalise_phrase(of.group("np"))
@@ -417,6 +444,9 @@ def metric_of(
             return Metric(base + " change", previous.text)
         return None
     if fact.kind == "money":
+        own = _owned_money(_MONEY_OF_AFTER.match(text, fact.end))
+        if own is not None:
+            return own  # "$10 billion in customer funds"
         in_after = _MONEY_IN_AFTER.match(text, fact.end)
         if in_after is not None and in_after.group("w").lower() not in STOP_WORDS:
             found_in = normalise_phrase(in_after.group("np"))
@@ -425,12 +455,21 @@ def metric_of(
         found = _subject(text, lo, fact.start)
         if found is not None:
             return found[0]
+        # "$8 billion from customers": whose money it is
+        own = _owned_money(_MONEY_FROM_AFTER.match(text, fact.end))
+        if own is not None:
+            return own
         after = _NP_AFTER.match(text, fact.end)
         if after is not None:
             return normalise_phrase(after.group("np"))
         return None
     return None
 
+
+#: "with eight seconds left", "11 seconds remaining", "leaving 1:54 on the clock"
+_TIME_LEFT_AFTER = re.compile(
+    r"[ \t]+(?:left|remaining|to[ \t]+play|to[ \t]+go|on[ \t]+the[ \t]+clock)\b", re.IGNORECASE
+)
 
 _COMPARED_BEFORE = re.compile(
     r"\b(?P<w>(?:up|down)[ \t]+from|compared[ \t]+(?:with|to)|from|against|versus|vs\.?)[ \t]+"
@@ -755,7 +794,9 @@ def claims_of(
     claims: list[Claim] = []
     previous: Metric | None = None
     previous_sentence: tuple[int, int] | None = None
-    as_of = doc.published.date.isoformat() if doc.published.date else None
+    # a running total is as of a day: a date inferred to the month dates no report
+    day = doc.published.date if doc.published.granularity == "day" else None
+    as_of = day.isoformat() if day else None
     last_dated: dict[str, Claim] = {}
     for fact, bounds in zip(facts, bounds_of, strict=True):
         if fact.kind == "date":
@@ -883,16 +924,53 @@ def with_frames(
             # "lower than the $21.48bn that was estimated", "missing the estimated 51 cents"
             how = FramePart("forecast", "an expected value", "phrase")
             frame = dataclasses.replace(frame, modality="forecast", modality_how=how)
-        if claim.fact.kind == "quantity" and claim.fact.unit != "magnitude":
+        quantity = claim.fact.kind == "quantity" and claim.fact.unit != "magnitude"
+        away = _distance_from(text, claim.fact, b) if quantity else None
+        if away is not None:
+            # "72 km southwest of Marrakech": a distance, measured from a place
+            metric = f"distance from {away}"
+            # the place it is measured from is neither whose distance it is nor a part
+            entity = frame.entity
+            if entity is not None and (entity.key in away or away in entity.key):
+                entity = None
+            frame = dataclasses.replace(frame, entity=entity, scope=None)
+            out.append(dataclasses.replace(claim, metric=metric, metric_text=metric, frame=frame))
+            continue
+        # "a 150-seat parliament", "a nine-play drive": the size of the thing, not a tally
+        sized = claim.fact.kind == "count" and _SIZE_MODIFIER.search(claim.fact.text) is not None
+        if quantity or sized:
             noun = modified_noun(parses[b], claim.fact.start - lo, claim.fact.end - lo)
             if noun is not None:
                 thing = canonical(singular(noun), dict(synonyms or {}))
-                metric = f"{measure_of(claim.fact.unit)} of {thing}"
+                what = measure_of(claim.fact.unit) if quantity else claim.metric
+                # "a 20-strong crew": the crew's size
+                metric = thing if claim.fact.unit == "strong" else f"{what} of {thing}"
                 claim = dataclasses.replace(claim, metric=metric, metric_text=metric)
         out.append(dataclasses.replace(claim, frame=frame))
     return out
 
 
+#: "72 kilometres (45 miles) southwest of Marrakech", "some 77 km from Rabat", "30 miles
+#: south of the capital city of Marrakesh": a distance from a named place
+_DISTANCE_FROM = re.compile(
+    r"\)?(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:away[ \t]+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?[ \t]+|away[ \t]+)?"
+    r"(?:of|from)[ \t]+(?:the[ \t]+)?(?:(?:[a-z]+[ \t]+){1,3}of[ \t]+)?"
+    r"(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+)
+
+
+def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None:
+    """The place a length is a distance from (``10 km north of Rabat``), or None."""
+    if measure_of(fact.unit) != "length":
+        return None
+    m = _DISTANCE_FROM.match(text, fact.end, bounds[1])
+    if m is None:
+        return None
+    return " ".join(w.strip(".'’").lower() for w in m.group("place").split())
+
+
+_SIZE_MODIFIER = re.compile(r"\w-[a-z]+$")
 _SINCE = re.compile(r"\b(?:since|than[ \t]+(?:in|at))[ \t]+(?:(?:the|early|late|mid)[ \t-]+)?$")
 
 

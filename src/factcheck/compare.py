@@ -243,11 +243,15 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
         sets = DisjointSets(keys)
         by_head: dict[str, list[str]] = defaultdict(list)
         for k in keys:
-            by_head[k.split()[-1]].append(k)
+            by_head[_head(k)].append(k)
         for same_head in by_head.values():
             for i, a in enumerate(same_head):
                 for b in same_head[i + 1 :]:
-                    if fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY:
+                    # "length of span" is not "length of ship": what it is of must match too
+                    of_a, of_b = _object(a), _object(b)
+                    if fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY and (
+                        of_a == of_b or fuzz.ratio(of_a, of_b) >= METRIC_SIMILARITY
+                    ):
                         sets.union(a, b)
         merged: dict[str, list[Claim]] = defaultdict(list)
         for k in keys:
@@ -260,13 +264,34 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                 by_frame[claim.frame.compare_key()].append(claim)
             # a player's age, a goal's minute: one of many in a story, compared only when named
             whose, what = one_of_many(name)
+            # "won 26 seats" in a story of several parties' seats is no one party's
+            several = len(_by_part([c for c in members if c.frame.entity], "entity")) > 1
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
-                    for part in _by_part(scoped, "entity", strict=whose):
+                    for part in _by_part(scoped, "entity", strict=whose, apart=several):
                         for subgroup in _by_part(part, "predicate", strict=what):
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))
     return groups
+
+
+def _head(key: str) -> str:
+    """The word a metric key is a measure of: ``vote share`` -> share, ``distance from X`` ->
+    distance (so that ``distance from Marrakech`` and ``... Marrakesh`` may join)."""
+    words = key.split()
+    for i, w in enumerate(words):
+        if w in ("of", "from") and i > 0:
+            return words[i - 1]
+    return words[-1]
+
+
+def _object(key: str) -> str:
+    """What a metric key is of or from (``distance from marrakech`` -> marrakech), or ''."""
+    words = key.split()
+    for i, w in enumerate(words):
+        if w in ("of", "from") and i > 0:
+            return " ".join(words[i + 1 :])
+    return ""
 
 
 def _part_key(claim: Claim, part: str) -> str | None:
@@ -274,7 +299,9 @@ def _part_key(claim: Claim, part: str) -> str | None:
     return value.key if value is not None else None
 
 
-def _by_part(claims: Sequence[Claim], part: str, *, strict: bool = False) -> list[list[Claim]]:
+def _by_part(
+    claims: Sequence[Claim], part: str, *, strict: bool = False, apart: bool = False
+) -> list[list[Claim]]:
     """Claims split by one frame part; those without it join the one named value, if one.
 
     In a story about one company, "revenue was $4.6 billion" is that company's
@@ -282,7 +309,9 @@ def _by_part(claims: Sequence[Claim], part: str, *, strict: bool = False) -> lis
     is compared with neither. A figure with no scope is of the whole, never of
     the one part named (the company's revenue, not its division's; the
     country's dead, not one city's). With ``strict``, a figure without the
-    part is compared with nothing (the age of "the 23-year-old").
+    part is compared with nothing (the age of "the 23-year-old"); with
+    ``apart``, figures without it are compared only with each other (the
+    measure names several values of the part elsewhere in the story).
     """
     from rapidfuzz import fuzz
 
@@ -309,6 +338,7 @@ def _by_part(claims: Sequence[Claim], part: str, *, strict: bool = False) -> lis
     if (
         len(named) == 1
         and not strict
+        and not apart
         and not (part == "scope" and _a_part(next(iter(named.values()))))
     ):
         (only,) = named.values()

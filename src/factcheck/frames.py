@@ -32,6 +32,10 @@ from factcheck.parse import Parse
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PROPER = frozenset({"NNP", "NNPS"})
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+#: titles that do not change who is named ("Mr Wilders" is "Wilders")
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
+#: an acronym a name is also known by: "the Party for Freedom (PVV)"
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +153,29 @@ def _key(words: Iterable[str]) -> str:
     kept = []
     for w in words:
         w = re.sub(r"['’]s?$", "", w.lower()).strip(".,'’\"()")
-        if w and w not in _DETERMINERS:
+        if w and w not in _DETERMINERS and w not in _HONORIFICS:
             kept.append(w)
     return " ".join(kept)
+
+
+def _acronym(p: Parse, head: int) -> int | None:
+    """The acronym in brackets after a name (``Party for Freedom (PVV)``), within its phrase."""
+    todo = [head]
+    while todo:
+        i = todo.pop()
+        for c in p.children(i):
+            if c < head or c > head + 6:
+                continue
+            if (
+                p.deps[c] == "appos"
+                and _ACRONYM.fullmatch(p.word(c))
+                and c > 0
+                and p.word(c - 1) == "("
+            ):
+                return c
+            if p.deps[c] in ("prep", "pobj", "compound"):
+                todo.append(c)
+    return None
 
 
 def _part(p: Parse, toks: Sequence[int], how: FrameHow) -> FramePart | None:
@@ -179,12 +203,25 @@ def _dateline_end(p: Parse) -> int:
 def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | None:
     if p.starts[i] < _dateline_end(p):
         return None  # the dateline names a place, not whose figure it is
-    chain = _chain(p, i)
-    if not any(_proper(p, j) for j in chain):
+    # "centrist D66", "kicker Harrison Butker": the name, without what describes it
+    chain = [j for j in _chain(p, i) if _proper(p, j)]
+    if not chain:
         return None
+    if p.tags[i] in _PROPER:
+        # "the Party for Freedom", "the Bank of England": the name goes on after "for"/"of"
+        for c in p.children(i):
+            if c > i and p.deps[c] == "prep" and _low(p, c) in ("of", "for"):
+                objects = [o for o in p.children(c) if p.deps[o] == "pobj" and p.tags[o] in _PROPER]
+                if objects:
+                    chain = sorted({*chain, c, *_chain(p, objects[0])})
+                break
     part = _part(p, chain, how)
     if part is None or part.key in lex.not_entities:
         return None
+    acronym = _acronym(p, i)
+    if acronym is not None and acronym not in chain:
+        # the key holds both names, so that "the PVV" elsewhere is the same party
+        part = FramePart(f"{part.key} {p.word(acronym).lower()}", part.words, how)
     return part
 
 
@@ -205,17 +242,31 @@ def _entity(
         part = _entity_at(p, n, "list", lex)
         if part is not None:
             return part
+    # "behind D66 on 10 seats", "Labour on 25 per cent": the name just before "on"
+    if p.deps[n] == "pobj" and _low(p, p.heads[n]) == "on" and p.heads[n] > 0:
+        before = p.heads[n] - 1
+        if p.tags[before] in _PROPER and not _in_figure(p, before, figures):
+            part = _entity_at(p, before, "list", lex)
+            if part is not None:
+                return part
     # "the Liberals 27 seats", "the Farmers' Party 12 seats", "Acme's revenue"
     owners = [
         c
         for c in p.children(n)
-        if c < n and p.deps[c] in ("poss", "nmod", "compound") and _proper(p, c)
+        if c < n
+        and p.deps[c] in ("poss", "nmod", "compound")
+        and _proper(p, c)
+        and not _in_figure(p, c, figures)
     ]
     if owners:
         toks = sorted({j for c in owners for j in _chain(p, c)})
         part = _part(p, toks, "possessor" if p.deps[owners[0]] == "poss" else "list")
         if part is not None and part.key not in lex.not_entities:
             return part
+    if verb is not None and p.deps[verb] == "pcomp" and _subject(p, verb) == n:
+        # "With 11 seconds remaining, Butker kicked ...": whose the absolute clause is
+        outer = p.heads[p.heads[verb]]
+        verb = outer if _is_verb(p, outer) else verb
     measure_nouns = [n]
     if verb is not None:
         subj = _subject(p, verb)
@@ -492,9 +543,13 @@ def frame_of(
     verb = _clause_verb(p, n)
     sense, sense_how = _sense(p, n, lex, p.text[start:end])
     modality, modality_how = _modality(p, anchor, n, lex)
-    scope = _event_part(p, n, verb, lex) or (None if duration else _scope(p, n, verb, lex, others))
+    # the figure's own words ("in 10 African countries") are what is counted, never its scope
+    scope = _event_part(p, n, verb, lex) or (
+        None if duration else _scope(p, n, verb, lex, [*others, range(start, end)])
+    )
     return Frame(
-        entity=_entity(p, anchor, n, verb, lex, others),
+        # "five World Cups": the figure's own words are what it counts, not whose it is
+        entity=_entity(p, anchor, n, verb, lex, [*others, range(start, end)]),
         scope=scope,
         sense=sense,
         sense_how=sense_how,

@@ -387,6 +387,13 @@ CASUALTY_VERBS: dict[str, str] = {
     "evacuated": "evacuated",
 }
 
+#: verbs after which a bare number counts what the clause before counted
+#: (``lost 15 seats and now has nine``)
+ELLIPSIS_VERBS: frozenset[str] = frozenset(
+    "has have had holds hold held won win wins lost loses lose gained gains gain took takes "
+    "kept keeps got gets secured secures scored scores added adds".split()
+)
+
 #: nouns (and their verbs) that name a dated news event; rule files may add more
 EVENT_WORDS: dict[str, str] = {
     "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",

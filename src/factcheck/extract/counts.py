@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from factcheck.extract._lexicon import (
     CASUALTY_VERBS,
+    ELLIPSIS_VERBS,
     MEASURE_NOUNS,
     MEASURE_UNITS,
     ORDINAL_SKIP,
@@ -57,6 +58,11 @@ _POPULATION_BEFORE = re.compile(
     r"\b(?:city|town|village|community|country|nation|island)[ \t]+of[ \t]+$", re.IGNORECASE
 )
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)[ \t]+$")
+#: "lost 15 seats and now has nine": the second number counts what the first did
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?<![\w.,])(?:\d[\d,]*|[a-z]+)[ \t]+(?P<noun>[a-z]+s)[ \t]+(?:and|but|while)[ \t]+"
+    r"(?:now[ \t]+|still[ \t]+|later[ \t]+)?(?P<verb>[a-z]+)[ \t]+(?:only[ \t]+|just[ \t]+)?$"
+)
 
 
 def count_noun(ctx: Context, end: int, value: Decimal) -> tuple[str, int] | None:
@@ -94,6 +100,9 @@ def measure_before(ctx: Context, begin: int) -> str | None:
         return m.group("noun")
     if _POPULATION_BEFORE.search(text, lo, begin) is not None:
         return "population"  # "the city of some 90,000"
+    e = _ELLIPSIS_BEFORE.search(text, max(0, begin - 64), begin)
+    if e is not None and e.group("verb") in ELLIPSIS_VERBS and e.group("noun") not in STOP_WORDS:
+        return e.group("noun")
     v = _VERB_BEFORE.search(text, lo, begin)
     if v is not None and v.group("verb") in CASUALTY_VERBS:
         return CASUALTY_VERBS[v.group("verb")]

@@ -164,6 +164,7 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
 
 
 _DIRECTIONS = {"last": -1, "this": 0, "next": 1}
+_OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _YEAR_AFTER_MONTH = re.compile(r"[ \t]+(?:of[ \t]+)?(?P<dir>last|this|next)[ \t]+year\b", re.I)
 
 
@@ -245,6 +246,8 @@ def relative_word(ctx: Context, start: int, end: int) -> int:
         return end
     direction = rm.group("dir").lower()
     unit = rm.group("unit")
+    if ctx.word_before(start) == "the" and _OF_AFTER.match(text, rm.end()):
+        return rm.end()  # "the last week of the campaign": of the campaign, not before publication
     if unit in WEEKDAYS:
         offset = {"last": -1, "next": 1}.get(direction, 0)
         spec = DateSpec(weekday=WEEKDAYS[unit], rel_unit="weekday", rel_offset=offset)
