@@ -106,6 +106,22 @@ FRAMES = [
     ("Mr Okafor took 35 seats.", "35 seats", "entity", "okafor"),
     ("It finished behind centrist D66 on 10 seats.", "10 seats", "entity", "d66"),
     ("It finished on 10 seats.", "10 seats", "entity", None),
+    # an elliptical list: each figure is of the name just before it, never of the next one
+    (
+        "The Greens won 38 seats, the Liberals 27 seats and the Farmers' Party 12 seats.",
+        "27 seats",
+        "entity",
+        "liberals",
+    ),
+    (
+        "The Liberals took 27 seats and the Farmers' Party 12 seats.",
+        "12 seats",
+        "entity",
+        "farmers party",
+    ),
+    ("The NDA has 292 seats, INDIA 234 and others 17.", "292 seats", "entity", "nda"),
+    ("The NDA has 292 seats, INDIA 234 and others 17.", "234", "entity", "india"),
+    ("The Greens won 38 seats, the Liberals 27.", "38 seats", "entity", "greens"),
     # an absolute clause ("with 11 seconds remaining") is of the main clause's subject
     (
         "With 11 seconds remaining, Harrison Butker kicked a goal.",
@@ -120,19 +136,6 @@ FRAMES = [
 XFAIL = [
     # a one-word name at the start of a sentence is read as a plural noun
     ("Mills threw for 301 yards and two touchdowns.", "301 yards", "entity", "mills"),
-    # an elliptical list: the second and third figures are not extracted as claims yet
-    (
-        "The Greens won 38 seats, the Liberals 27 seats and the Farmers' Party 12 seats.",
-        "27 seats",
-        "entity",
-        "liberals",
-    ),
-    (
-        "The Liberals took 27 seats and the Farmers' Party 12 seats.",
-        "12 seats",
-        "entity",
-        "farmers party",
-    ),
 ]
 
 
@@ -181,6 +184,12 @@ METRICS = [
     # an elliptical second figure counts what the first did
     ("The Greens lost 15 seats and now have nine.", "nine", "seat"),
     ("The Greens lost 15 seats and 2024 was hard.", "2024", None),
+    ("The NDA has 292 seats, INDIA 234 and others 17.", "234", "seat"),
+    ("He boarded Flight 370 at dawn.", "370", None),
+    # "rose from 232 to 272": the level before the change is another figure
+    ("The toll rose from 232 to 272 people.", "232", "earlier person"),
+    ("The toll rose from 232 to 272 people.", "272 people", "person"),
+    ("Between 40 to 50 people attended.", "40 to 50 people", "person"),
     # a distance is measured from a place, in any unit
     (
         "The epicentre was 72 kilometres (45 miles) southwest of Marrakech.",
@@ -363,6 +372,11 @@ PAIRS = [
     # a party by its name and by its acronym; another party
     ("Geert Wilders' Party for Freedom (PVV) won 37 seats.", "The PVV won 35 seats.", True),
     ("The Party for Freedom (PVV) won 37 seats.", "The VVD won 24 seats.", False),
+    # a list's bare figure vs a stated one; the next party's figure is not this one's
+    ("The NDA has 292 seats, INDIA 234 and others 17.", "The INDIA bloc won 232 seats.", True),
+    ("The NDA has 292 seats, INDIA 234 and others 17.", "The NDA won 292 seats.", False),
+    # the level before a change vs the level after it
+    ("The toll rose from 232 to 272 people.", "The earthquake killed 272 people.", False),
     # an elliptical level vs a stated one
     ("The D66 party lost 15 seats and now has nine.", "The D66 party won 10 seats.", True),
     # "about" a figure that does not look rounded reaches 2.5%, a rounded one its last digit

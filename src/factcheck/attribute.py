@@ -34,6 +34,7 @@ from factcheck.extract._lexicon import (
 )
 from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
+from factcheck.extract.scanner import FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart
 from factcheck.frames import frame_of, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, parse_sentences
@@ -753,6 +754,17 @@ def _shift_year(period: Period, years: int, how: str) -> Period:
 
 
 #: words that refer back to a period named before: a period is inherited only through them
+_TO_NUMBER = re.compile(r"[ \t]*(?:-|to)[ \t]*[$€£¥]?\d")
+
+
+def _before_a_change(text: str, fact: Fact) -> bool:
+    """``the toll rose from 232 to 272``: the figure is the level before the change."""
+    return (
+        FROM_CHANGE.search(text, max(0, fact.start - 48), fact.start) is not None
+        and _TO_NUMBER.match(text, fact.end) is not None
+    )
+
+
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|the[ \t]+same)[ \t]+(?:year|quarter|month|period|week|day|season)\b"
     r"|\bin[ \t]+the[ \t]+period\b|\bover[ \t]+the[ \t]+same[ \t]+period\b"
@@ -809,6 +821,8 @@ def claims_of(
         if metric is None or not metric.key:
             continue
         key = canonical(metric.key, synonyms)
+        if _before_a_change(doc.match_text, fact):
+            key = "earlier " + key  # "rose from 232 to 272": 232 is the level before
         period = period_of(fact, doc, by_sentence[bounds], bounds)
         clause = _clause(doc.match_text, bounds[0], bounds[1], fact.start)
         tail = doc.match_text[fact.end : clause[1]]

@@ -301,6 +301,8 @@ def _child_entity(
     """The first child of ``head`` with label ``dep`` that names an entity."""
     for c in p.children(head):
         if p.deps[c] == dep and not _in_figure(p, c, figures):
+            if dep == "appos" and any(p.deps[x] == "nummod" for x in p.children(c)):
+                continue  # "292 seats, INDIA 234": the next item of a list, with its own figure
             part = _entity_at(p, c, _HOW[dep], lex)
             if part is not None:
                 return part

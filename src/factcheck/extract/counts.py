@@ -58,6 +58,11 @@ _POPULATION_BEFORE = re.compile(
     r"\b(?:city|town|village|community|country|nation|island)[ \t]+of[ \t]+$", re.IGNORECASE
 )
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)[ \t]+$")
+#: "the NDA has 292 seats, INDIA 234": a list goes on with a name and a bare number
+_LIST_BEFORE = re.compile(
+    r"(?<![\w.,])\d[\d,]*[ \t]+(?P<noun>[a-z]+s)[ \t]*(?:,|;|and)[ \t]+(?:the[ \t]+)?"
+    r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}[ \t]+$"
+)
 #: "lost 15 seats and now has nine": the second number counts what the first did
 _ELLIPSIS_BEFORE = re.compile(
     r"(?<![\w.,])(?:\d[\d,]*|[a-z]+)[ \t]+(?P<noun>[a-z]+s)[ \t]+(?:and|but|while)[ \t]+"
@@ -85,6 +90,14 @@ def magnitude_before(ctx: Context, begin: int) -> bool:
     return _MAGNITUDE_BEFORE.search(ctx.text, max(0, begin - 48), begin) is not None
 
 
+def listed_before(ctx: Context, begin: int) -> str | None:
+    """``the NDA has 292 seats, INDIA 234``: the noun a list's bare number counts, or None."""
+    listed = _LIST_BEFORE.search(ctx.text, max(0, begin - 64), begin)
+    if listed is None or listed.group("noun") in STOP_WORDS:
+        return None
+    return listed.group("noun")
+
+
 def measure_before(ctx: Context, begin: int) -> str | None:
     """The measure a bare number is a value of, named before it.
 
@@ -100,6 +113,9 @@ def measure_before(ctx: Context, begin: int) -> str | None:
         return m.group("noun")
     if _POPULATION_BEFORE.search(text, lo, begin) is not None:
         return "population"  # "the city of some 90,000"
+    listed = listed_before(ctx, begin)
+    if listed is not None:
+        return listed
     e = _ELLIPSIS_BEFORE.search(text, max(0, begin - 64), begin)
     if e is not None and e.group("verb") in ELLIPSIS_VERBS and e.group("noun") not in STOP_WORDS:
         return e.group("noun")

@@ -28,6 +28,7 @@ from factcheck.extract.counts import (
     ORDINAL_IDIOMS,
     count_mention,
     count_noun,
+    listed_before,
     magnitude_before,
     measure_before,
     of_total,
@@ -72,6 +73,14 @@ _LOWER_AT_START = re.compile("(" + trie_pattern(_LOW_WORDS) + r")(?!\w)")
 _SYMBOL_BEFORE = re.compile(r"(?:" + SYMBOL + "|" + CODE_BEFORE + r")[ ]?$")
 
 _NUMBER = re.compile(r"\s?(" + DIGITS + r")")
+#: "rose from", "increase its tally from": what follows is a level before a change
+FROM_CHANGE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|"
+    r"growing|fell|fall|falls|falling|dropped|drops|dropping|climbed|climbs|jumped|jumps|"
+    r"surged|slipped|declined|declines|raised?|raising|cut|cuts|lifted|lift|boosted|boost|"
+    r"went|moved|revised|tally|toll|total)\b[^.;:\n]{0,32}?\bfrom[ \t]+$",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"[ \t]?(?:-|to)[ \t]?(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _TOKEN_REST = re.compile(r"[\w.,:/-]*")
@@ -170,6 +179,8 @@ def _label_before(ctx: Context, start: int) -> bool:
     raw = text[begin - len(word) : begin]
     if not raw[:1].isupper() or raw in MONTHS or raw.endswith(("'s", "s'")):
         return False  # "B's 47.9%" is B's share, not a thing named "B's 47"
+    if listed_before(ctx, start) is not None:
+        return False  # "292 seats, INDIA 234": a list goes on, not "Flight 370"
     return not ctx.at_sentence_start(begin - len(word))
 
 
@@ -195,6 +206,13 @@ def classify(
     high: Decimal | None = None
     num_end = end
     rm = _RANGE.match(text, end)
+    # "rose from 232 to 272 seats": two levels, before and after, not a range; the first
+    # counts what the second does
+    change_to = (
+        rm if rm is not None and FROM_CHANGE.search(text, max(0, start - 48), start) else None
+    )
+    if change_to is not None:
+        rm = None
     if rm is not None and not exact_word:
         hv, hd = parse_digits(rm.group("n"))
         if hv > value:
@@ -358,6 +376,11 @@ def classify(
                 add_count(after_scale, noun[0])
                 return total_at
     noun = None if reference else count_noun(ctx, after_scale, amount)
+    if noun is None and change_to is not None:
+        later = count_noun(ctx, change_to.end(), Decimal(2))
+        if later is not None:
+            add_count(after_scale, later[0])
+            return after_scale
     if noun is None:
         measure = None if reference else measure_before(ctx, begin)
         if measure is not None:
