@@ -122,6 +122,23 @@ FRAMES = [
     ("The NDA has 292 seats, INDIA 234 and others 17.", "292 seats", "entity", "nda"),
     ("The NDA has 292 seats, INDIA 234 and others 17.", "234", "entity", "india"),
     ("The Greens won 38 seats, the Liberals 27.", "38 seats", "entity", "greens"),
+    # a relative clause is of what it describes, unless that is two things
+    (
+        "Mahomes was good, but Hurts, who completed 27 passes for 304 yards, lost.",
+        "304 yards",
+        "entity",
+        "hurts",
+    ),
+    ("The TDP and the JD(U), which won 16 and 12 seats, joined.", "12 seats", "entity", None),
+    # a sentence's first word is a name when the article writes it as one elsewhere
+    ("Mills threw for 301 yards. The Eagles could not stop Mills.", "301 yards", "entity", "mills"),
+    ("Sales reached $301 million.", "$301 million", "entity", None),
+    # how yards were made: passing, rushing
+    ("Okafor rushed 15 times for 70 yards.", "70 yards", "predicate", "rushed"),
+    ("Okafor threw for 301 yards.", "301 yards", "predicate", "passed"),
+    ("Okafor completed 27 passes for 301 yards.", "301 yards", "predicate", "passed"),
+    # a role is nobody's name
+    ("The Opposition won 234 seats.", "234 seats", "entity", None),
     # an absolute clause ("with 11 seconds remaining") is of the main clause's subject
     (
         "With 11 seconds remaining, Harrison Butker kicked a goal.",
@@ -372,6 +389,13 @@ PAIRS = [
     # a party by its name and by its acronym; another party
     ("Geert Wilders' Party for Freedom (PVV) won 37 seats.", "The PVV won 35 seats.", True),
     ("The Party for Freedom (PVV) won 37 seats.", "The VVD won 24 seats.", False),
+    # one player's passing yards; his passing vs his rushing yards
+    (
+        "Jalen Hurts completed 27 passes for 302 yards.",
+        "Jalen Hurts completed 27 passes for 304 yards.",
+        True,
+    ),
+    ("Jalen Hurts threw for 304 yards.", "Jalen Hurts rushed for 70 yards.", False),
     # a list's bare figure vs a stated one; the next party's figure is not this one's
     ("The NDA has 292 seats, INDIA 234 and others 17.", "The INDIA bloc won 232 seats.", True),
     ("The NDA has 292 seats, INDIA 234 and others 17.", "The NDA won 292 seats.", False),

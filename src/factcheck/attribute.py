@@ -37,7 +37,7 @@ from factcheck.extract.quantities import measure_of
 from factcheck.extract.scanner import FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart
 from factcheck.frames import frame_of, modified_noun
-from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, parse_sentences
+from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
 
@@ -906,6 +906,8 @@ def with_frames(
     # parsed: its figures get an empty frame, marked as such
     unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
     parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
+    names = _names(text)
+    parses = {b: _with_names(p, names) for b, p in parses.items()}
     spans: dict[tuple[int, int], list[range]] = {}
     for f, b in sentence_of.items():
         if b in parses:
@@ -982,6 +984,27 @@ def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None
     if m is None:
         return None
     return " ".join(w.strip(".'’").lower() for w in m.group("place").split())
+
+
+#: a capitalised word inside a sentence (after a lower-case word or a comma)
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;’'] )([A-Z][a-z]+)\b")
+
+
+def _names(text: str) -> frozenset[str]:
+    """Words an article writes capitalised inside sentences and never in lower case: names."""
+    capital = set(_MID_CAPITAL.findall(text))
+    return frozenset(w for w in capital if not re.search(rf"\b{w.lower()}\b", text))
+
+
+def _with_names(p: Parse, names: frozenset[str]) -> Parse:
+    """The parse with a sentence's first word tagged a name when the article uses it as one.
+
+    The small pipeline reads "Hurts completed 27 passes" or "Mills threw for 301 yards"
+    as a plural noun; the article's "... outshone Hurts, who ..." says it is a name.
+    """
+    if not len(p) or p.tags[0] not in ("NN", "NNS") or p.word(0) not in names:
+        return p
+    return dataclasses.replace(p, tags=("NNP", *p.tags[1:]))
 
 
 _SIZE_MODIFIER = re.compile(r"\w-[a-z]+$")

@@ -33,6 +33,7 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PROPER = frozenset({"NNP", "NNPS"})
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 #: titles that do not change who is named ("Mr Wilders" is "Wilders")
+_RELATIVE = frozenset("who which that whom".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
 #: an acronym a name is also known by: "the Party for Freedom (PVV)"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
@@ -228,6 +229,12 @@ def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | Non
 def _subject(p: Parse, verb: int) -> int | None:
     for c in p.children(verb):
         if p.deps[c] in ("nsubj", "nsubjpass"):
+            if p.deps[verb] == "relcl" and _low(p, c) in _RELATIVE and p.heads[verb] != verb:
+                head = p.heads[verb]
+                # "Hurts, who completed 27 passes": Hurts; "the TDP and the JD(U), which won
+                # 16 and 12 seats": either, so neither
+                if not any(p.deps[x] == "conj" for x in p.children(head)):
+                    return head
             return c
     if p.deps[verb] in ("conj", "xcomp", "advcl") and p.heads[verb] != verb:
         return _subject(p, p.heads[verb])  # "won 38 seats and lost 9": the first verb's subject
@@ -498,6 +505,12 @@ def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | 
     if verb is not None and _low(p, n) in lex.incident_times and p.deps[n] == "pobj":
         key = lex.predicates.get(_low(p, verb))  # "Messi scored in the 108th minute"
         return FramePart(key, _low(p, verb), "predicate") if key is not None else None
+    if verb is not None and p.deps[n] == "pobj" and _low(p, p.heads[n]) == "for":
+        # "completed 27 passes for 302 yards", "rushed 15 times for 70 yards": how they were made
+        objs = [c for c in p.children(verb) if p.deps[c] == "dobj"]
+        phrase = " ".join([_low(p, verb), *(_low(p, o) for o in objs[:1])])
+        key = lex.predicates.get(phrase) or lex.predicates.get(_low(p, verb))
+        return FramePart(key, phrase, "predicate") if key is not None else None
     if verb is None or p.deps[n] not in ("nsubj", "nsubjpass") or p.heads[n] != verb:
         return None
     if _low(p, verb) in lex.reporting:
