@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import facts_of, only
+from factcheck.facts import Resolution
 
 DATES = [
     # text, span, value, low, high, granularity
@@ -151,3 +152,23 @@ def test_unknown_publication_date_leaves_relative_dates_unresolved() -> None:
 def test_absolute_dates_survive_an_unknown_publication_date() -> None:
     facts = only(facts_of("In 2023, on 8 May 2024, it rose.", published=None), "date")
     assert [f.value for f in facts] == ["2023", "2024-05-08"]
+
+
+# text, how the date was resolved (typed), whether its stated weekday is its own
+RESOLUTIONS = [
+    ("on 8 May 2025", Resolution.STATED, None),
+    ("on Thursday, 8 May 2025", Resolution.STATED, True),
+    ("on Friday, 8 May 2025", Resolution.STATED, False),
+    ("a briefing on May 10", Resolution.YEAR_ASSUMED, None),
+    ("spoke on Wednesday", Resolution.LAST_WEEKDAY, None),
+    ("will meet next Tuesday", Resolution.NEXT_WEEKDAY, None),
+    ("two days ago", Resolution.RELATIVE, None),
+    ("last week", Resolution.RELATIVE, None),
+    ("on February 30, 2025", Resolution.INVALID, None),
+]
+
+
+@pytest.mark.parametrize(("text", "how", "matches"), RESOLUTIONS)
+def test_how_a_date_was_resolved_is_typed(text: str, how: Resolution, matches: bool | None) -> None:
+    (date,) = only(facts_of(text), "date")
+    assert (date.how, date.weekday_matches) == (how, matches), date.resolution

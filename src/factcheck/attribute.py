@@ -685,7 +685,7 @@ def period_of(
         ):
             iso = f"{nearest.low}/{nearest.high}"
         how = f"stated: {nearest.text!r}"
-        if nearest.resolution and nearest.resolution != "stated":
+        if nearest.resolution and nearest.resolution != "stated":  # the note, shown
             how += f" ({nearest.resolution})"
         return Period(iso, str(nearest.low), str(nearest.high), how)
     pub = doc.published.iso

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.facts import Document, Fact, Published
+from factcheck.facts import Document, Fact, Published, Resolution
 from factcheck.ingest import RawSource, document_from_raw
 from factcheck.parse import Parse, pipeline_version
 
@@ -40,7 +40,7 @@ _STAGES = (
     "events.py",
     "extract",
 )
-SCHEMA = 3
+SCHEMA = 4
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,7 +150,9 @@ def decode(raw: Document | RawSource, payload: str) -> tuple[Document, list[Fact
         warnings=tuple(data["warnings"]),
         published=_published(data["published"]),
     )
-    return cached, [Fact(*row) for row in data["facts"]]
+    facts = [Fact(*row) for row in data["facts"]]
+    # JSON keeps an enum as its text: the typed resolution is restored
+    return cached, [dataclasses.replace(f, how=Resolution(f.how)) for f in facts]
 
 
 class ExtractionCache:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from factcheck import frames
-from factcheck.facts import Claim, Discrepancy
+from factcheck.facts import Claim, Discrepancy, Resolution
 from factcheck.kinds.base import day
 
 
@@ -59,9 +59,9 @@ def _weekday_of_another_date(claims: Sequence[Claim]) -> bool:
         when = day(f.low if isinstance(f.low, str) else None)
         if when is None:
             continue
-        if f.resolution.startswith(("most recent", "next")):
+        if f.how in (Resolution.LAST_WEEKDAY, Resolution.NEXT_WEEKDAY):
             bare.add(when)
-        elif f.resolution == "stated":
+        elif f.how is Resolution.STATED:
             stated.add(when)
     return any(b != s and b.weekday() == s.weekday() for b in bare for s in stated)
 

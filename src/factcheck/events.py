@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from factcheck.attribute import dates_the_saying, is_baseline
 from factcheck.extract._lexicon import EARLIER_EVENT_MARKERS, EVENT_WORDS
 from factcheck.extract.context import trie_pattern
-from factcheck.facts import Claim, Document, Fact
+from factcheck.facts import Claim, Document, Fact, Resolution
 from factcheck.frames import dated_event
 from factcheck.grouping import DisjointSets
 from factcheck.parse import MAX_CHARS, parse_sentences
@@ -118,7 +118,7 @@ def main_event(
         d
         for d in dated_events(doc, facts, hits, model=model, keys=related)
         if "ago" not in d.fact.text.lower()
-        and not (d.fact.granularity == "year" and d.fact.resolution.startswith("relative"))
+        and not (d.fact.granularity == "year" and d.fact.how is Resolution.RELATIVE)
         and not _background(d, doc, latest)
         and not is_baseline(doc.match_text, d.fact)  # "the first since 1966"
     ]
@@ -300,7 +300,8 @@ def _best_date(dates: Sequence[EventDate], doc: Document) -> EventDate | None:
 
     def score(d: EventDate) -> tuple[int, int, int, int]:
         rank = _RANK.get(d.fact.granularity or "year", 2)
-        bare_weekday = 1 if d.fact.resolution.startswith(("most recent", "next", "weekday")) else 0
+        weekdays = (Resolution.LAST_WEEKDAY, Resolution.NEXT_WEEKDAY)
+        bare_weekday = 1 if d.fact.how in weekdays else 0
         single_day = 0 if d.fact.qualifier == "range" else 1
         return (rank, bare_weekday, single_day, d.fact.start)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,6 +27,29 @@ KINDS: tuple[Kind, ...] = (
 )
 
 Granularity = Literal["day", "month", "year"]
+
+
+class Resolution(enum.StrEnum):
+    """How a date was resolved; :attr:`Fact.resolution` is the note that says it in words."""
+
+    #: written in full ("8 May 2025")
+    STATED = "stated"
+    #: the year taken from the publication date ("on May 8")
+    YEAR_ASSUMED = "year assumed"
+    #: a bare weekday, the most recent one on or before publication ("on Thursday")
+    LAST_WEEKDAY = "last weekday"
+    #: a bare weekday after publication ("next Thursday", "starting Friday")
+    NEXT_WEEKDAY = "next weekday"
+    #: a bare weekday matched to a full date the text states
+    WEEKDAY_MATCHED = "weekday matched"
+    #: counted from the publication date ("last week", "two days ago")
+    RELATIVE = "relative"
+    #: not resolved: the publication date, or the phrase, is not known
+    UNRESOLVED = "unresolved"
+    #: no such day ("February 30")
+    INVALID = "invalid"
+
+
 PublishedMethod = Literal["front-matter", "dateline", "inferred", "unknown"]
 
 Number = int | float
@@ -215,6 +239,10 @@ class Fact:
     resolution: str = ""
     noun: str = ""
     record: bool = False
+    #: how a date was resolved (typed; ``resolution`` is the note in words)
+    how: Resolution = Resolution.STATED
+    #: a date that names its weekday: whether the weekday is the date's (None: none named)
+    weekday_matches: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -232,6 +260,8 @@ class Fact:
         if self.kind == "date":
             out["granularity"] = self.granularity
             out["resolution"] = self.resolution
+            out["how"] = str(self.how)
+            out["weekday_matches"] = self.weekday_matches
         out["precision"] = self.precision
         out["noun"] = self.noun
         out["record"] = self.record

@@ -21,7 +21,16 @@ from decimal import Decimal
 
 from factcheck.dateparse import parse_span
 from factcheck.extract.numbers import as_number
-from factcheck.facts import DateSpec, Document, Fact, Granularity, Mention, Published, iso_at
+from factcheck.facts import (
+    DateSpec,
+    Document,
+    Fact,
+    Granularity,
+    Mention,
+    Published,
+    Resolution,
+    iso_at,
+)
 
 #: how far either side a hedge such as "about" reaches, as a fraction of the figure
 HEDGE = Decimal("0.1")
@@ -123,6 +132,8 @@ class ResolvedDate:
     high: str | None
     granularity: Granularity | None
     resolution: str
+    how: Resolution
+    weekday_matches: bool | None = None
 
 
 def _last_day(year: int, month: int) -> int:
@@ -171,7 +182,7 @@ def resolve_date(
             return _resolve_relative(spec, published, anchors)
         return _resolve_absolute(spec, published)
     except ValueError:
-        return ResolvedDate(None, None, None, None, "not a valid calendar date")
+        return ResolvedDate(None, None, None, None, "not a valid calendar date", Resolution.INVALID)
 
 
 def _weekday_note(spec: DateSpec, day: dt.date) -> str:
@@ -188,14 +199,23 @@ def _weekday_note(spec: DateSpec, day: dt.date) -> str:
 def _resolve_absolute(spec: DateSpec, published: Published) -> ResolvedDate:
     year = spec.year
     how = "stated"
+    kind = Resolution.STATED
     if year is None:
         assert spec.month is not None
         if published.date is None:
             value = f"--{spec.month:02d}" + (f"-{spec.day:02d}" if spec.day else "")
             gran: Granularity = "day" if spec.day else "month"
-            return ResolvedDate(value, None, None, gran, "no year stated; publication date unknown")
+            return ResolvedDate(
+                value,
+                None,
+                None,
+                gran,
+                "no year stated; publication date unknown",
+                Resolution.UNRESOLVED,
+            )
         year = _closest_year(spec.month, spec.day, published.date)
         how = f"year {year} taken from the publication date ({published.iso})"
+        kind = Resolution.YEAR_ASSUMED
     low, high, gran = _span(year, spec.month, spec.day)
     if spec.is_range:
         end_year = spec.end_year or (
@@ -204,8 +224,15 @@ def _resolve_absolute(spec: DateSpec, published: Published) -> ResolvedDate:
         end_month = spec.end_month or spec.month
         _, high, _ = _span(end_year, end_month, spec.end_day)
         how += "; range"
+    matches = None if spec.weekday is None or spec.day is None else low.weekday() == spec.weekday
     return ResolvedDate(
-        iso_at(low, gran), low.isoformat(), high.isoformat(), gran, how + _weekday_note(spec, low)
+        iso_at(low, gran),
+        low.isoformat(),
+        high.isoformat(),
+        gran,
+        how + _weekday_note(spec, low),
+        kind,
+        matches,
     )
 
 
@@ -222,29 +249,31 @@ def _resolve_relative(
             day = pub - dt.timedelta(days=delta)
             if off > 0 and day < pub:
                 day += dt.timedelta(days=7)
-            direction = "next" if off > 0 else "most recent"
-            how = f"{direction} {_WEEKDAY_NAMES[spec.weekday]} on or before publication ({pub})"
+            how = f"most recent {_WEEKDAY_NAMES[spec.weekday]} on or before publication ({pub})"
+            kind = Resolution.LAST_WEEKDAY
             if off > 0:
                 how = f"next {_WEEKDAY_NAMES[spec.weekday]} after publication ({pub})"
-            return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", how)
+                kind = Resolution.NEXT_WEEKDAY
+            return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", how, kind)
         matching = [a for a in anchors if a.weekday() == spec.weekday]
         if matching:
             day = max(matching)
             how = f"{_WEEKDAY_NAMES[spec.weekday]} matched to the date stated in the text ({day})"
-            return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", how)
-        return ResolvedDate(None, None, None, "day", "weekday; publication day unknown")
+            iso = day.isoformat()
+            return ResolvedDate(iso, iso, iso, "day", how, Resolution.WEEKDAY_MATCHED)
+        return _unresolved("day", "weekday; publication day unknown")
     if pub is None or published.granularity is None:
         gran0: Granularity = (
             "year" if unit == "year" else "day" if unit in ("day", "week") else "month"
         )
-        return ResolvedDate(None, None, None, gran0, "relative; publication date unknown")
+        return _unresolved(gran0, "relative; publication date unknown")
     base = f"relative to publication ({published.iso})"
     if unit in ("named month", "month of year"):
         assert spec.month is not None
         if unit == "month of year":  # "in November last year"
             year = pub.year + off
         elif published.granularity == "year":
-            return ResolvedDate(None, None, None, "month", "relative; publication month unknown")
+            return _unresolved("month", "relative; publication month unknown")
         elif off < 0:  # "last November": the latest November before the publication's month
             year = pub.year if spec.month < pub.month else pub.year - 1
         elif off > 0:  # "next March": the first March after it
@@ -252,32 +281,48 @@ def _resolve_relative(
         else:
             year = pub.year
         low, high, gran = _span(year, spec.month, None)
-        return ResolvedDate(iso_at(low, gran), low.isoformat(), high.isoformat(), gran, base)
+        return _relative(low, high, gran, base)
     if unit == "year":
         year = pub.year + off
         low, high, gran = _span(year, None, None)
-        return ResolvedDate(iso_at(low, gran), low.isoformat(), high.isoformat(), gran, base)
+        return _relative(low, high, gran, base)
     if unit == "month":
         if published.granularity == "year":
-            return ResolvedDate(None, None, None, "month", "relative; publication month unknown")
+            return _unresolved("month", "relative; publication month unknown")
         year, month = _add_months(pub.year, pub.month, off)
         low, high, gran = _span(year, month, None)
-        return ResolvedDate(iso_at(low, gran), low.isoformat(), high.isoformat(), gran, base)
+        return _relative(low, high, gran, base)
     if published.granularity != "day":
-        return ResolvedDate(None, None, None, "day", "relative; publication day unknown")
+        return _unresolved("day", "relative; publication day unknown")
     if unit == "phrase":
         assert spec.phrase is not None
         parsed = parse_span(" ".join(spec.phrase.split()), pub)
         if parsed is None:
-            return ResolvedDate(None, None, None, "day", "relative phrase not understood")
-        iso = parsed.isoformat()
-        return ResolvedDate(iso, iso, iso, "day", base + " by dateparser")
+            return _unresolved("day", "relative phrase not understood")
+        return _relative(parsed, parsed, "day", base + " by dateparser")
     if unit == "week":
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=off)
         sunday = monday + dt.timedelta(days=6)
-        return ResolvedDate(monday.isoformat(), monday.isoformat(), sunday.isoformat(), "day", base)
+        return ResolvedDate(
+            monday.isoformat(),
+            monday.isoformat(),
+            sunday.isoformat(),
+            "day",
+            base,
+            Resolution.RELATIVE,
+        )
     day = pub + dt.timedelta(days=off)
-    return ResolvedDate(day.isoformat(), day.isoformat(), day.isoformat(), "day", base)
+    return _relative(day, day, "day", base)
+
+
+def _relative(low: dt.date, high: dt.date, gran: Granularity, how: str) -> ResolvedDate:
+    return ResolvedDate(
+        iso_at(low, gran), low.isoformat(), high.isoformat(), gran, how, Resolution.RELATIVE
+    )
+
+
+def _unresolved(gran: Granularity, how: str) -> ResolvedDate:
+    return ResolvedDate(None, None, None, gran, how, Resolution.UNRESOLVED)
 
 
 def date_fact(
@@ -305,4 +350,6 @@ def date_fact(
         granularity=resolved.granularity,
         resolution=resolved.resolution,
         noun=mention.noun,
+        how=resolved.how,
+        weekday_matches=resolved.weekday_matches,
     )

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from factcheck import frames
 from factcheck.events import EventDate
-from factcheck.facts import Claim, Document, Fact
+from factcheck.facts import Claim, Document, Fact, Resolution
 from factcheck.kinds import KindSpec, OptionSpec
 from factcheck.kinds.base import Finding, RuleContext, day, show
 from factcheck.parse import MAX_CHARS, parse_sentences
@@ -77,9 +77,14 @@ def _finding(claims: tuple[Claim, ...], metric: str, detail: str, **fields: obje
     )
 
 
+def _stated_year(fact: Fact) -> bool:
+    """A year as written ("in 2019"), not counted from the publication date nor a range."""
+    return fact.how is Resolution.STATED and fact.qualifier != "range"
+
+
 def _weekday(doc: Document, facts: Sequence[Fact]) -> Iterator[Finding]:
     for fact in facts:
-        if fact.kind == "date" and "does not match" in fact.resolution:
+        if fact.kind == "date" and fact.weekday_matches is False:
             detail = fact.resolution.split("; ", 1)[-1]
             yield _finding((_claim(fact, doc, "weekday"),), "weekday", detail)
 
@@ -93,8 +98,8 @@ def _future(
     for fact in facts:
         if fact.kind != "date" or fact.granularity not in ("day", "month"):
             continue
-        if fact.resolution.startswith(("relative", "most recent", "next", "not")):
-            continue
+        if fact.how not in (Resolution.STATED, Resolution.YEAR_ASSUMED, Resolution.WEEKDAY_MATCHED):
+            continue  # counted from the publication date: never after it by mistake
         low = day(fact.low if isinstance(fact.low, str) else None)
         if low is None or (low - pub).days <= grace:
             continue
@@ -128,7 +133,7 @@ def _anniversary(doc: Document, facts: Sequence[Fact]) -> Iterator[Finding]:
             for f in facts
             if f.kind == "date" and f.sentence == fact.sentence and isinstance(f.low, str)
         ]
-        years = [f for f in near if f.granularity == "year" and f.resolution == "stated"]
+        years = [f for f in near if f.granularity == "year" and _stated_year(f)]
         when = [f for f in near if f not in years]
         if when:
             year = int(str(when[0].low)[:4])
@@ -202,9 +207,7 @@ def _ago(doc: Document, attached: Sequence[EventDate]) -> Iterator[Finding]:
     stated = [
         e
         for e in attached
-        if e.fact.granularity == "year"
-        and e.fact.resolution == "stated"
-        and isinstance(e.fact.low, str)
+        if e.fact.granularity == "year" and _stated_year(e.fact) and isinstance(e.fact.low, str)
     ]
     for a in agos:
         for s in stated:
