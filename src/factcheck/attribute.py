@@ -988,12 +988,14 @@ def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None
 
 #: a capitalised word inside a sentence (after a lower-case word or a comma)
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;’'] )([A-Z][a-z]+)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def _names(text: str) -> frozenset[str]:
     """Words an article writes capitalised inside sentences and never in lower case: names."""
     capital = set(_MID_CAPITAL.findall(text))
-    return frozenset(w for w in capital if not re.search(rf"\b{w.lower()}\b", text))
+    lower = set(_LOWER_WORD.findall(text))
+    return frozenset(w for w in capital if w.lower() not in lower)
 
 
 def _with_names(p: Parse, names: frozenset[str]) -> Parse:
