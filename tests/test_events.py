@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.api import check
+from factcheck.attribute import claims_of
 from factcheck.events import EventDate, MainEvent, main_event, occurrences
 from factcheck.extract import extract_document
-from factcheck.facts import Fact, Published
+from factcheck.facts import Fact, Granularity, Published
 from factcheck.frames import tense_of
 from factcheck.ingest import document_from_text
 from factcheck.parse import DEFAULT_MODEL, parse_sentences
@@ -213,3 +214,14 @@ def test_an_undated_report_joins_the_occurrence_most_sources_report(
     events["undated"] = _occurrence(None)
     found = occurrences(events, dict.fromkeys(events))
     assert found.get("undated") == joins
+
+
+@pytest.mark.parametrize(("granularity", "as_of"), [("day", "2023-09-12"), ("month", None)])
+def test_a_running_total_is_as_of_a_day_only_when_the_day_is_known(
+    granularity: Granularity, as_of: str | None
+) -> None:
+    doc = document_from_text("The earthquake killed 632 people.")
+    doc = dataclasses.replace(doc, published=Published(PUBLISHED, granularity, "inferred"))
+    doc, facts = extract_document(doc)
+    (claim,) = claims_of(doc, facts, model=None)
+    assert claim.as_of == as_of

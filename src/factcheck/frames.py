@@ -32,8 +32,9 @@ from factcheck.parse import Parse
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PROPER = frozenset({"NNP", "NNPS"})
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-#: titles that do not change who is named ("Mr Wilders" is "Wilders")
+#: relative pronouns: a relative clause's subject is what the clause describes
 _RELATIVE = frozenset("who which that whom".split())
+#: titles that do not change who is named ("Mr Wilders" is "Wilders")
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
 #: an acronym a name is also known by: "the Party for Freedom (PVV)"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
