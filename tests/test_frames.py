@@ -137,6 +137,15 @@ FRAMES = [
     ("Okafor rushed 15 times for 70 yards.", "70 yards", "predicate", "rushed"),
     ("Okafor threw for 301 yards.", "301 yards", "predicate", "passed"),
     ("Okafor completed 27 passes for 301 yards.", "301 yards", "predicate", "passed"),
+    # a passive's agent: "followed by Mills with 30 percent"
+    (
+        "Okafor led with 36 percent of the vote, followed by Mills with 30 percent of the vote.",
+        "30 percent",
+        "entity",
+        "mills",
+    ),
+    # two subjects: neither's alone
+    ("The Greens and the Liberals won 16 and 12 seats.", "12 seats", "entity", None),
     # a role is nobody's name
     ("The Opposition won 234 seats.", "234 seats", "entity", None),
     # an absolute clause ("with 11 seconds remaining") is of the main clause's subject
@@ -238,6 +247,17 @@ METRICS = [
         "customer investor lender money",
     ),
     ("Revenue was $5 billion from operations.", "$5 billion", "revenue"),
+    # how far a count had got is its own measure
+    (
+        "With 99% of the preliminary count completed, Okafor had 55.7% of the vote.",
+        "99%",
+        "counted share",
+    ),
+    ("With 94% of the polling stations scrutinized, Okafor had 55.8%.", "94%", "counted share"),
+    ("With 99% of the count completed, Okafor had 55.7% of the vote.", "55.7%", "vote share"),
+    ("Okafor won 55.69% of the total votes.", "55.69%", "votes share"),
+    # "16 and 12 seats": the first number counts seats too
+    ("The two parties won 16 and 12 seats.", "16", "seat"),
     # the time left on the clock
     ("The kick came with eight seconds left.", "eight seconds", "time remaining"),
     ("Butker kicked it with 8 seconds to play.", "8 seconds", "time remaining"),
@@ -255,6 +275,30 @@ def test_metric(text: str, figure: str, metric: str | None) -> None:
     assert (found[figure].metric if figure in found else None) == metric, found.keys()
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        # an election named by its month or year dates its figures
+        (
+            "In the March general elections, Okafor won 36.68 percent of the votes.",
+            "36.68 percent",
+            "2025-03",
+        ),
+        ("Okafor won 303 seats in the 2019 Lok Sabha elections.", "303 seats", "2019"),
+        ("The May government won 40 percent of the vote.", "40 percent", None),
+        # "respectively" across a dash
+        (
+            "It won 240 seats - a far cry from the 303 and 282 seats it won in 2019 and 2014, "
+            "respectively.",
+            "282 seats",
+            "2014",
+        ),
+    ],
+)
+def test_the_period_a_sentence_gives(text: str, figure: str, period: str | None) -> None:
+    assert claims(text)[figure].period == period
+
+
 def test_the_last_week_of_something_is_no_period() -> None:
     text = "Okafor consolidated his lead over the last week of the campaign to take 35 seats."
     assert claims(text)["35 seats"].period is None
@@ -268,6 +312,14 @@ def test_sense_and_basis(text: str, figure: str, sense: str, basis: str | None) 
 
 
 MODALITIES = [
+    # a threshold is a target; what a speaker says will be is a forecast, what will be a result not
+    (
+        "Okafor fell short of the 45 percent of votes needed to win outright.",
+        "45 percent",
+        "target",
+    ),
+    ("A majority requires 272 seats.", "272 seats", "target"),
+    ("Mills said the alliance will win over 400 seats.", "over 400 seats", "forecast"),
     ("Analysts had expected revenue of $4.1 billion.", "$4.1 billion", "forecast"),
     ("Revenue is forecast to reach $5 billion.", "$5 billion", "forecast"),
     ("The government aims to build 300,000 homes.", "300,000 homes", "target"),
@@ -389,6 +441,26 @@ PAIRS = [
     # a party by its name and by its acronym; another party
     ("Geert Wilders' Party for Freedom (PVV) won 37 seats.", "The PVV won 35 seats.", True),
     ("The Party for Freedom (PVV) won 37 seats.", "The VVD won 24 seats.", False),
+    # shares at two moments of a count; at the same moment
+    (
+        "With 94% of ballots counted, Okafor had 55.8% of the vote.",
+        "With 99% of ballots counted, Okafor had 55.69% of the vote.",
+        False,
+    ),
+    (
+        "With 99% of ballots counted, Okafor had 55.8% of the vote.",
+        "With 99% of ballots counted, Okafor had 51.2% of the vote.",
+        True,
+    ),
+    # a whole-number percentage is a rounding
+    ("Okafor won 44% of the vote.", "Okafor won 44.30% of the vote.", False),
+    ("Okafor won 44% of the vote.", "Okafor won 45.3% of the vote.", True),
+    # two values in one sentence are a contrast, not a contradiction
+    (
+        "The count gave 14.5 million votes to the winner and 11.5 million votes to the loser.",
+        "The winner received 14,476,462 votes.",
+        False,
+    ),
     # one player's passing yards; his passing vs his rushing yards
     (
         "Jalen Hurts completed 27 passes for 302 yards.",

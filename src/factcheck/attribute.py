@@ -29,13 +29,14 @@ from factcheck.extract._lexicon import (
     MEASURE_UNITS,
     MONTHS,
     NUMBER_WORDS,
+    PROGRESS_METRIC,
     QUALIFIERS,
     STOP_WORDS,
 )
 from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.extract.scanner import FROM_CHANGE
-from factcheck.facts import Claim, Document, Fact, Frame, FramePart
+from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
 from factcheck.frames import frame_of, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
@@ -173,7 +174,10 @@ _CHANGE_IN_AFTER = re.compile(
     r"(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)"
 )
 #: past participles that say how far a count has gone (``of votes counted``)
-_PROGRESS = re.compile(r"counted|tallied|reported|reporting|processed|declared")
+_SHARE_OF_SKIP = frozenset("total valid all overall".split())
+_PROGRESS = re.compile(
+    r"counted|tallied|reported|reporting|processed|declared|completed|in|scrutini[sz]ed"
+)
 _CASUALTY_AFTER = re.compile(
     # "5 people and injured 12": a conjunction starts another clause, of another measure
     r"[ \t]+(?:(?!(?:and|or|but|while)\b)[a-z]+[ \t]+){0,2}?"
@@ -428,11 +432,14 @@ def metric_of(
             if found_np is not None and found_np.key:
                 return Metric(found_np.key + " change", found_np.text)
         of = _OF_AFTER.match(text, fact.end)
-        if of is not None and of.group("np").split()[0] not in STOP_WORDS:
-            words = of.group("np").split()
-            # "98 percent of votes counted": the share counted, not a share of the vote
-            done = words[1:2] if len(words) > 1 and _PROGRESS.fullmatch(words[1]) else []
-            return normalise_phrase(" ".join([words[0], *done, "share"]))
+        # "55.69% of the total votes", "of valid ballots": the votes
+        words = [w for w in (of.group("np").split() if of else []) if w not in _SHARE_OF_SKIP]
+        if of is not None and words and words[0] not in STOP_WORDS:
+            # "98 percent of votes counted", "99% of the preliminary count completed": how far
+            # a count has got, not a share of the vote
+            if any(_PROGRESS.fullmatch(w) for w in words[1:]) or "count" in words:
+                return Metric(PROGRESS_METRIC, of.group("np"))
+            return normalise_phrase(" ".join([words[0], "share"]))
         up = _CHANGE_BEFORE.search(text, max(lo, fact.start - 24), fact.start)
         found = _subject(text, lo, fact.start)
         if found is not None:
@@ -717,7 +724,7 @@ def _respectively(
     if len(listed) < 2:
         return None
     # the numbers of the list the figure is in: from the clause's start to the first date
-    lo = max(text.rfind(",", sentence[0], fact.start), text.rfind(";", sentence[0], fact.start))
+    lo = max(text.rfind(mark, sentence[0], fact.start) for mark in (",", ";", " - ", "—", "("))
     lo = sentence[0] if lo < 0 else lo
     numbers = [m.start() for m in _FIGURE_NUMBER.finditer(text, lo, listed[0].start)]
     numbers = [n for n in numbers if not any(d.start <= n < d.end for d in dates)]
@@ -858,9 +865,30 @@ def claims_of(
         claims.append(claim)
         if claim.period is not None:
             last_dated[_base(key)] = claim  # the latest dated figure of each measure
+    claims = _with_count_progress(claims)
     if model is None or not claims:
         return claims
     return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model, synonyms)
+
+
+def _with_count_progress(claims: Sequence[Claim]) -> list[Claim]:
+    """Each figure of a sentence that says how far a count had got, as of that progress.
+
+    "With 99.28% of the ballots counted, Milei has 55.69%": the share is of that
+    moment of the count, not of the final result nor of another outlet's moment.
+    """
+    progress: dict[str, Number] = {}
+    for c in claims:
+        if c.metric == PROGRESS_METRIC and isinstance(c.fact.value, int | float):
+            progress.setdefault(c.fact.sentence, c.fact.value)
+    if not progress:
+        return list(claims)
+    return [
+        dataclasses.replace(c, counted=progress[c.fact.sentence])
+        if c.fact.sentence in progress and c.metric != PROGRESS_METRIC
+        else c
+        for c in claims
+    ]
 
 
 def _reported_on(

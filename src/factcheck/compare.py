@@ -268,7 +268,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             several = len(_by_part([c for c in members if c.frame.entity], "entity")) > 1
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
-                    for part in _by_part(scoped, "entity", strict=whose, apart=several):
+                    for part in _by_part(scoped, "entity", strict=whose or several):
                         for subgroup in _by_part(part, "predicate", strict=what):
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))

@@ -187,7 +187,8 @@ BACKGROUND_DAYS = 180
 
 
 def _background(d: EventDate, doc: Document, latest: dt.date | None = None) -> bool:
-    """A date of an event long before the article was published: ``the 2019 election``.
+    """A date of an event long before the article was published: ``the 2019 election``,
+    or an occurrence named by another month than the article's (``the October elections``).
 
     When the publication date is not known, the latest date the article states
     (``latest``) stands for it.
@@ -196,6 +197,10 @@ def _background(d: EventDate, doc: Document, latest: dt.date | None = None) -> b
     pub = pub or latest
     if pub is None or d.high is None:
         return False
+    named = d.fact.noun and d.fact.granularity == "month" and d.low is not None
+    if named and d.low is not None and d.low[:7] != pub.isoformat()[:7]:
+        # "the October elections" in a November article: another occurrence, named by its month
+        return True
     try:
         high = dt.date.fromisoformat(d.high[:10])
     except ValueError:

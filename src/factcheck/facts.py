@@ -432,7 +432,8 @@ class Claim:
     (``2024``, ``2023-03``, ``2024-Q3``, ``2025-05-08``) or None, with its
     first and last day and ``period_how`` saying how it was found. ``event``
     is the event the figure belongs to (``visit``), ``as_of`` the source's
-    publication date.
+    publication date. ``counted`` is how far a count had got when the figure
+    was given (``with 99.28% of ballots counted``: 99.28), when its sentence says.
     """
 
     fact: Fact
@@ -445,6 +446,7 @@ class Claim:
     event: str | None = None
     as_of: str | None = None
     frame: Frame = field(default_factory=Frame)
+    counted: Number | None = None
 
     @property
     def source(self) -> str:
@@ -471,6 +473,7 @@ class Claim:
             "period_how": self.period_how,
             "event": self.event,
             "as_of": self.as_of,
+            "counted": self.counted,
             "frame": self.frame.to_dict(),
         }
 

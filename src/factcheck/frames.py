@@ -58,6 +58,7 @@ class Lexicon:
     margin_verbs: frozenset[str]
     per_individual: frozenset[str]
     incident_times: frozenset[str]
+    future_auxiliaries: frozenset[str]
 
 
 def _words(items: Iterable[Any]) -> frozenset[str]:
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         margin_verbs=_words(data_["margin-verbs"]),
         per_individual=_words(data_["per-individual"]),
         incident_times=_words(data_["incident-times"]),
+        future_auxiliaries=_words(data_["future-auxiliaries"]),
     )
 
 
@@ -289,7 +291,16 @@ def _entity(
         if part is not None:
             return part
     if verb is not None and _low(p, verb) not in lex.reporting:
+        for agent in (c for c in p.children(verb) if p.deps[c] == "agent"):
+            # "followed by Milei with 29.98 percent": the agent, not the clause before's subject
+            for o in p.children(agent):
+                if p.deps[o] == "pobj" and not _in_figure(p, o, figures):
+                    part = _entity_at(p, o, "subject", lex)
+                    if part is not None:
+                        return part
         subj = _subject(p, verb)
+        if subj is not None and any(p.deps[x] == "conj" for x in p.children(subj)):
+            return None  # "the TDP and the JD(U) won 16 and 12 seats": neither's alone
         if subj is not None and subj not in measure_nouns:
             part = _entity_at(p, subj, "subject", lex) or _child_entity(
                 p, subj, "poss", lex, figures
@@ -475,7 +486,16 @@ def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, Fr
         )
         if _low(p, i) in lex.reporting and i != anchor:
             break  # "analysts said" stops the path: what they said is their figure
+    # "the 45 percent of votes needed to win": what the figure is a share of is needed
+    for of in (c for c in p.children(n) if p.deps[c] == "prep" and _low(p, c) == "of"):
+        for o in p.children(of):
+            near.extend(c for c in p.children(o) if p.deps[c] == "acl")
     text = p.text.lower()
+    for i in near:
+        if p.deps[i] == "aux" and _low(p, i) in lex.future_auxiliaries:
+            head = p.heads[i]
+            if not any(p.deps[c] == "auxpass" for c in p.children(head)):
+                return "forecast", FramePart("forecast", p.word(i), "path")
     for modality, words in lex.modality:
         for i in near:
             if _low(p, i) in words:

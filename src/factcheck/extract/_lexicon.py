@@ -424,6 +424,10 @@ EARLIER_EVENT_MARKERS: frozenset[str] = frozenset(
     "first maiden previous last earlier prior former inaugural".split()
 )
 
+#: how far a count has got ("with 98% of votes counted"): it changes by the hour, so two
+#: sources giving two values tell of two moments, never a conflict
+PROGRESS_METRIC = "counted share"
+
 #: measures that only grow while an event unfolds (tolls): a later, higher figure is no conflict
 CUMULATIVE_METRICS: frozenset[str] = frozenset(
     "killed injured missing displaced evacuated arrested rescued hospitalised infected case".split()

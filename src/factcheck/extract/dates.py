@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck.extract._lexicon import MONTHS, STOP_WORDS, TIME_UNITS, WEEKDAYS, YEAR_CUES
+from factcheck.extract._lexicon import (
+    EVENT_WORDS,
+    MONTHS,
+    STOP_WORDS,
+    TIME_UNITS,
+    WEEKDAYS,
+    YEAR_CUES,
+)
 from factcheck.extract.context import Context, trie_pattern
 from factcheck.facts import DateSpec, Mention
 
@@ -78,6 +85,19 @@ _AGO_PHRASE = re.compile(r"\b[Aa]\s+(?:fortnight|couple\s+of\s+(?:days|weeks|mon
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|to be held|is expected to|are expected to|plans? to)\b"
 )
+#: an event a month names ("the October elections", "October's vote")
+_MONTH_EVENTS = sorted(
+    {w for w, key in EVENT_WORDS.items() if w == key or w.endswith("s")}
+    | set("round runoff run-off primaries primary ballot".split()),
+    key=len,
+    reverse=True,
+)
+_EVENT_AFTER_MONTH = re.compile(
+    r"(?P<poss>['’]s)?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?P<w>"
+    + "|".join(re.escape(w) for w in _MONTH_EVENTS)
+    + r")\b"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _DATE_TOKEN_NEXT = re.compile(r"[ \t]*([A-Z][a-z]+)")
 
 _NAME_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
@@ -142,6 +162,16 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
     # a month alone needs a cue ("in May"): "may" and "march" are verbs too
     cue = _MONTH_CUE_BEFORE.search(text, max(0, start - 10), start)
     if cue is None:
+        # "the October general elections", "October's run-off": a month naming an event
+        event = _EVENT_AFTER_MONTH.match(text, end)
+        if event is None:
+            return end
+        if not (_THE_BEFORE.search(text, max(0, start - 6), start) or event.group("poss")):
+            return end
+        # the noun says the month names an occurrence of the event ("the October elections")
+        spec = DateSpec(month=MONTHS[name])
+        stop = end + len(event.group("poss") or "")
+        ctx.add(Mention("date", start, stop, date=spec, noun=event.group("w").lower()))
         return end
     word = cue.group().strip().lower()
     qualifier = word.rstrip("-") if word in ("early", "late", "mid-") else ""
@@ -294,6 +324,11 @@ _SPAN_PREPOSITIONS = frozenset(
 )
 _YEAR_AFTER = re.compile(r"(?:'s\b|\s*[,.;:)!?]|\s*$|\s*-\s*(?P<y2>\d{2}|\d{4})(?![\d-]))")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAMED_EVENT_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:"
+    + "|".join(re.escape(w) for w in _MONTH_EVENTS)
+    + r")\b"
+)
 
 
 def year_at(ctx: Context, start: int, end: int, value: int) -> int | None:
@@ -316,8 +351,9 @@ def year_at(ctx: Context, start: int, end: int, value: int) -> int | None:
             raw_before = text[max(0, start - len(word) - 1) : start].strip()
             if raw_before[:1].isupper() and not ctx.at_sentence_start(start - len(word) - 1):
                 return None  # "Vision 2030", "Agenda 2063"
-        if _CAPITAL_AFTER.match(text, end) and not ctx.at_sentence_start(start):
-            return None  # "2030 Agenda"
+        named_event = word == "the" and _NAMED_EVENT_AFTER.match(text, end) is not None
+        if _CAPITAL_AFTER.match(text, end) and not ctx.at_sentence_start(start) and not named_event:
+            return None  # "2030 Agenda"; but "the 2019 Lok Sabha elections" is a year
         if not 1900 <= value <= 2100:
             return None
         if after is None and word not in ("the", "its", "this", "that"):

@@ -73,6 +73,7 @@ _LOWER_AT_START = re.compile("(" + trie_pattern(_LOW_WORDS) + r")(?!\w)")
 _SYMBOL_BEFORE = re.compile(r"(?:" + SYMBOL + "|" + CODE_BEFORE + r")[ ]?$")
 
 _NUMBER = re.compile(r"\s?(" + DIGITS + r")")
+_SHARED_NOUN = re.compile(r"[ \t]*,?[ \t]+(?:and|or)[ \t]+\d[\d,]*(?:\.\d+)?")
 #: "rose from", "increase its tally from": what follows is a level before a change
 FROM_CHANGE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|"
@@ -225,7 +226,8 @@ def classify(
     if code is None:
         pct = percent_after(text, num_end)
         if pct is not None:
-            step = step_of(raw, decimals, 1, exact_integers=False) if raw else Decimal(0)
+            # a percentage is a ratio, rounded like a measurement: "44%" is 44 ± 0.5
+            step = quantities.step_of_measurement(raw, decimals) if raw else Decimal(0)
             ctx.add(
                 Mention(
                     "percent",
@@ -376,6 +378,13 @@ def classify(
                 add_count(after_scale, noun[0])
                 return total_at
     noun = None if reference else count_noun(ctx, after_scale, amount)
+    if noun is None and not reference:
+        # "the 303 and 282 seats", "16 and 12 seats": the first number counts the same seats
+        shared = _SHARED_NOUN.match(text, after_scale)
+        later = count_noun(ctx, shared.end(), Decimal(2)) if shared is not None else None
+        if later is not None:
+            add_count(after_scale, later[0])
+            return after_scale
     if noun is None and change_to is not None:
         later = count_noun(ctx, change_to.end(), Decimal(2))
         if later is not None:

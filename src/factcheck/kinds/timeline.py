@@ -95,6 +95,8 @@ def _future(
     pub = doc.published.date
     if pub is None or doc.published.granularity != "day":
         return
+    if doc.published.method == "inferred":
+        return  # a publication date guessed from the text's own dates dates no error after it
     for fact in facts:
         if fact.kind != "date" or fact.granularity not in ("day", "month"):
             continue

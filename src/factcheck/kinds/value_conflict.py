@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from factcheck import frames
 from factcheck.events import MainEvent
+from factcheck.extract._lexicon import PROGRESS_METRIC
 from factcheck.facts import Claim, Explanation
 from factcheck.kinds import KindSpec, OptionSpec
 from factcheck.kinds.base import (
@@ -46,11 +47,23 @@ def _is_event_period(claim: Claim, event: MainEvent | None) -> bool:
     if event is None or event.date is None or event.date.low is None or claim.period_low is None:
         return False
     low, high = event.date.low, event.date.high or event.date.low
+    coarse = _COARSENESS.get(event.date.fact.granularity or "day", 0)
+    if coarse > _COARSENESS.get(_granularity(claim.period), 0):
+        return False  # an event dated "2023" does not make a figure of October 2023 its own
     return (
         claim.period_low[:10] <= high
         and low <= (claim.period_high or claim.period_low)[:10]
         and (claim.period_low[:10] >= low[:7])
     )
+
+
+_COARSENESS = {"day": 0, "month": 1, "year": 2}
+
+
+def _granularity(period: str | None) -> str:
+    """``2023`` -> year, ``2023-10`` -> month, anything finer -> day."""
+    head = (period or "").split("/")[0]
+    return "year" if len(head) == 4 else "month" if len(head) == 7 else "day"
 
 
 def period_label(bucket: str, claims: Sequence[Claim], occurrence: dict[str, str]) -> str:
@@ -73,10 +86,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     occurrence = dict(ctx.corpus.occurrence)
     story = dict(ctx.corpus.story)
     for group in ctx.groups(kinds):
+        if group.base == PROGRESS_METRIC:
+            continue  # the progress of a count is a moment's, not a figure to agree on
         buckets: dict[str, list[Claim]] = defaultdict(list)
         cumulative = group.base.split()[-1] in ctx.corpus.cumulative
         for claim in group.claims:
             key = period_bucket(claim, story, ctx.corpus.events)
+            if claim.counted is not None:
+                # a share at one moment of a count is compared only with that moment's
+                key += f"|{claim.counted}% counted"
             if cumulative and claim.period is None:
                 # a running total is as of its report: of an undated report, as of nothing known
                 key += "|" + (claim.as_of or "undated " + claim.source)
@@ -102,10 +120,26 @@ def _without_several(claims: Sequence[Claim]) -> list[Claim]:
     return [c for c in claims if spread[c.source] < 2]
 
 
+def _without_contrasts(clusters: list[list[Claim]]) -> list[list[Claim]]:
+    """Without a value told only beside another in its own sentence: a contrast, not a claim.
+
+    "55.65% (14.5 million votes) for Milei and 44.35% (11.5 million votes) for Massa":
+    a sentence that gives two values of one measure tells of two things, even when
+    the grammar does not say whose each is.
+    """
+    where = [{(c.source, c.fact.sentence) for c in cluster} for cluster in clusters]
+    kept = []
+    for i, cluster in enumerate(clusters):
+        others = set().union(*(w for j, w in enumerate(where) if j != i))
+        if not where[i] <= others:
+            kept.append(cluster)
+    return kept
+
+
 def _conflict(
     metric: str, bucket: str, claims: Sequence[Claim], min_rel: float, occurrence: dict[str, str]
 ) -> Finding | None:
-    clusters = agreement_clusters(claims)
+    clusters = _without_contrasts(agreement_clusters(claims))
     if len(clusters) < 2:
         return None
     best, best_sources = majority(clusters)
