@@ -256,8 +256,10 @@ METRICS = [
     ("With 94% of the polling stations scrutinized, Okafor had 55.8%.", "94%", "counted share"),
     ("With 99% of the count completed, Okafor had 55.7% of the vote.", "55.7%", "vote share"),
     ("Okafor won 55.69% of the total votes.", "55.69%", "votes share"),
-    # "16 and 12 seats": the first number counts seats too
+    # "16 and 12 seats": the first number counts seats too, but not in "between 40 and 50"
     ("The two parties won 16 and 12 seats.", "16", "seat"),
+    ("The parties won between 40 and 50 seats.", "40 and 50 seats", "seat"),
+    ("The parties won between 40 and 50 seats.", "40", None),
     # the time left on the clock
     ("The kick came with eight seconds left.", "eight seconds", "time remaining"),
     ("Butker kicked it with 8 seconds to play.", "8 seconds", "time remaining"),
@@ -286,6 +288,13 @@ def test_metric(text: str, figure: str, metric: str | None) -> None:
         ),
         ("Okafor won 303 seats in the 2019 Lok Sabha elections.", "303 seats", "2019"),
         ("The May government won 40 percent of the vote.", "40 percent", None),
+        # a baseline's "when" clause is of that year; what follows the clause is not
+        (
+            "The most deaths since 1918, when 453 people were killed in a fire.",
+            "453 people",
+            "1918",
+        ),
+        ("Since 2019, when the law passed, the toll rose to 453 people.", "453 people", None),
         # "respectively" across a dash
         (
             "It won 240 seats - a far cry from the 303 and 282 seats it won in 2019 and 2014, "

@@ -611,6 +611,18 @@ def is_baseline(text: str, date: Fact) -> bool:
     return _baseline_start(text, date, 0) is not None
 
 
+_WHEN_AFTER = re.compile(r",?[ \t]+when\b")
+
+
+def _dates_its_when_clause(text: str, date: Fact, fact: Fact) -> bool:
+    """``since 1918, when 453 people were killed``: the baseline dates what its clause tells."""
+    when = _WHEN_AFTER.match(text, date.end)
+    # the figure inside the clause, not after it ("since 2019, when the law passed, sales ...")
+    return (
+        when is not None and when.end() <= fact.start and "," not in text[when.end() : fact.start]
+    )
+
+
 def _baseline_start(text: str, date: Fact, floor: int) -> int | None:
     """Where the baseline phrase of ``date`` starts (``since`` ...), or None if it is none."""
     if date.text.lower().startswith("since"):
@@ -649,7 +661,7 @@ def period_of(
         for f in dates
         if not dates_the_saying(text, f)
         and not (span and span[0] <= f.start < span[1])
-        and not is_baseline(text, f)
+        and (not is_baseline(text, f) or _dates_its_when_clause(text, f, fact))
     ]
     if _THIS_TIME.match(text, fact.end):
         return Period(None, None, None, "not stated; 'this time': the event reported", True)
@@ -660,7 +672,9 @@ def period_of(
         return Period(iso, str(paired.low), str(paired.high), how)
     in_clause = [f for f in dates if clause[0] <= f.start < clause[1] and _governs(text, f, fact)]
     opening = [f for f in dates if f.start - sentence[0] <= 12 and f.end <= fact.start]
-    candidates = in_clause or opening
+    # "since 1918, when 453 people were killed": the year of the clause it opens
+    when = [f for f in dates if _dates_its_when_clause(text, f, fact)]
+    candidates = in_clause or opening or when[-1:]
     for f in same_sentence:
         if not clause[0] <= f.start < clause[1] and not (f.start - sentence[0] <= 12):
             continue

@@ -146,17 +146,18 @@ def convert(unit: Unit, number: Decimal, step: Decimal, high: Decimal | None) ->
     return Converted(value, base_step, base_high, base)
 
 
-def step_of_measurement(digits: str, decimals: int) -> Decimal:
+def step_of_measurement(digits: str, decimals: int, *, hundreds: bool = True) -> Decimal:
     """The size of the last digit of a measured figure: ``984`` -> 1, ``1,600`` -> 100.
 
     A measurement is never exact, unlike a count: ``984 feet`` is 984 ± 0.5,
     ``6.8`` is 6.8 ± 0.05. Trailing zeros are taken for rounding from 1,000 up
-    (``10 km`` is not ``14 km``).
+    (``10 km`` is not ``14 km``), and with ``hundreds`` from two zeros up
+    (``500 miles`` is 500 ± 50, agreeing with 490).
     """
     if decimals:
         return Decimal(1).scaleb(-decimals)
     clean = digits.replace(",", "")
     zeros = len(clean) - len(clean.rstrip("0"))
-    if len(clean) < 4 or zeros == len(clean):
+    if zeros == len(clean) or (len(clean) < 4 and not (hundreds and zeros >= 2)):
         return Decimal(1)
     return Decimal(10) ** zeros

@@ -73,6 +73,8 @@ _LOWER_AT_START = re.compile("(" + trie_pattern(_LOW_WORDS) + r")(?!\w)")
 _SYMBOL_BEFORE = re.compile(r"(?:" + SYMBOL + "|" + CODE_BEFORE + r")[ ]?$")
 
 _NUMBER = re.compile(r"\s?(" + DIGITS + r")")
+_AND_RANGE = re.compile(r"[ \t]+and[ \t]+(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _SHARED_NOUN = re.compile(r"[ \t]*,?[ \t]+(?:and|or)[ \t]+\d[\d,]*(?:\.\d+)?")
 #: "rose from", "increase its tally from": what follows is a level before a change
 FROM_CHANGE = re.compile(
@@ -207,6 +209,8 @@ def classify(
     high: Decimal | None = None
     num_end = end
     rm = _RANGE.match(text, end)
+    if rm is None and _BETWEEN_BEFORE.search(text, max(0, start - 12), start):
+        rm = _AND_RANGE.match(text, end)  # "between 40 and 50 years"
     # "rose from 232 to 272 seats": two levels, before and after, not a range; the first
     # counts what the second does
     change_to = (
@@ -227,7 +231,9 @@ def classify(
         pct = percent_after(text, num_end)
         if pct is not None:
             # a percentage is a ratio, rounded like a measurement: "44%" is 44 ± 0.5
-            step = quantities.step_of_measurement(raw, decimals) if raw else Decimal(0)
+            step = (
+                quantities.step_of_measurement(raw, decimals, hundreds=False) if raw else Decimal(0)
+            )
             ctx.add(
                 Mention(
                     "percent",
@@ -380,7 +386,8 @@ def classify(
     noun = None if reference else count_noun(ctx, after_scale, amount)
     if noun is None and not reference:
         # "the 303 and 282 seats", "16 and 12 seats": the first number counts the same seats
-        shared = _SHARED_NOUN.match(text, after_scale)
+        between = _BETWEEN_BEFORE.search(text, max(0, begin - 12), begin) is not None
+        shared = None if between else _SHARED_NOUN.match(text, after_scale)
         later = count_noun(ctx, shared.end(), Decimal(2)) if shared is not None else None
         if later is not None:
             add_count(after_scale, later[0])

@@ -125,15 +125,20 @@ def _without_contrasts(clusters: list[list[Claim]]) -> list[list[Claim]]:
 
     "55.65% (14.5 million votes) for Milei and 44.35% (11.5 million votes) for Massa":
     a sentence that gives two values of one measure tells of two things, even when
-    the grammar does not say whose each is.
+    the grammar does not say whose each is. Two values from two speakers ("7.2 by
+    Morocco's institute, 6.8 by the USGS") are a disagreement, and stay.
     """
-    where = [{(c.source, c.fact.sentence) for c in cluster} for cluster in clusters]
+    where = [{(c.source, c.fact.sentence, _speaker(c)) for c in cluster} for cluster in clusters]
     kept = []
     for i, cluster in enumerate(clusters):
         others = set().union(*(w for j, w in enumerate(where) if j != i))
         if not where[i] <= others:
             kept.append(cluster)
     return kept
+
+
+def _speaker(claim: Claim) -> str:
+    return claim.frame.speaker.key if claim.frame.speaker is not None else ""
 
 
 def _conflict(
