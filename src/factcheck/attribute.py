@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.extract._lexicon import (
@@ -948,7 +948,7 @@ def with_frames(
     # parsed: its figures get an empty frame, marked as such
     unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
     parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
-    names = _names(text)
+    names = _names(text, {p.word(0) for p in parses.values() if len(p) and p.tags[0] in _NOUNS})
     parses = {b: _with_names(p, names) for b, p in parses.items()}
     spans: dict[tuple[int, int], list[range]] = {}
     for f, b in sentence_of.items():
@@ -1028,16 +1028,20 @@ def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None
     return " ".join(w.strip(".'’").lower() for w in m.group("place").split())
 
 
-#: a capitalised word inside a sentence (after a lower-case word or a comma)
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;’'] )([A-Z][a-z]+)\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_NOUNS = frozenset({"NN", "NNS"})
 
 
-def _names(text: str) -> frozenset[str]:
-    """Words an article writes capitalised inside sentences and never in lower case: names."""
-    capital = set(_MID_CAPITAL.findall(text))
-    lower = set(_LOWER_WORD.findall(text))
-    return frozenset(w for w in capital if w.lower() not in lower)
+def _names(text: str, words: Iterable[str]) -> frozenset[str]:
+    """Those of ``words`` the article writes capitalised inside a sentence and never in
+    lower case: names."""
+    out = set()
+    for w in words:
+        if not w[:1].isupper() or not w.isalpha():
+            continue
+        inside = re.search(rf"(?<=[a-z,;’'] ){re.escape(w)}\b", text)
+        if inside is not None and re.search(rf"\b{re.escape(w.lower())}\b", text) is None:
+            out.add(w)
+    return frozenset(out)
 
 
 def _with_names(p: Parse, names: frozenset[str]) -> Parse:
@@ -1046,7 +1050,7 @@ def _with_names(p: Parse, names: frozenset[str]) -> Parse:
     The small pipeline reads "Hurts completed 27 passes" or "Mills threw for 301 yards"
     as a plural noun; the article's "... outshone Hurts, who ..." says it is a name.
     """
-    if not len(p) or p.tags[0] not in ("NN", "NNS") or p.word(0) not in names:
+    if not len(p) or p.tags[0] not in _NOUNS or p.word(0) not in names:
         return p
     return dataclasses.replace(p, tags=("NNP", *p.tags[1:]))
 

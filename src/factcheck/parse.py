@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from factcheck.errors import UserError
@@ -47,6 +47,15 @@ class Parse:
     tags: tuple[str, ...]
     deps: tuple[str, ...]
     heads: tuple[int, ...]
+    #: each token's children, in order (derived from ``heads``; the frames ask for them often)
+    kids: tuple[tuple[int, ...], ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        kids: list[list[int]] = [[] for _ in self.heads]
+        for j, h in enumerate(self.heads):
+            if h != j and 0 <= h < len(kids):
+                kids[h].append(j)
+        object.__setattr__(self, "kids", tuple(tuple(k) for k in kids))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -55,7 +64,7 @@ class Parse:
         return self.text[self.starts[i] : self.ends[i]]
 
     def children(self, i: int) -> list[int]:
-        return [j for j, h in enumerate(self.heads) if h == i and j != i]
+        return list(self.kids[i])
 
     def ancestors(self, i: int) -> list[int]:
         out: list[int] = []
