@@ -261,19 +261,33 @@ def _extract_raw(raw: RawSource) -> tuple[Document, list[Fact]]:
 
 
 def _extract_prepared(
-    raw: RawSource, vocabulary: Vocabulary, slim: bool = False, nlp_model: str = DEFAULT_MODEL
-) -> Prepared:
-    """One article's extraction and what the rules need from it, in a worker process.
+    raws: Sequence[RawSource],
+    vocabulary: Vocabulary,
+    slim: bool = False,
+    nlp_model: str = DEFAULT_MODEL,
+) -> list[Prepared]:
+    """Some articles' extraction and what the rules need from them, in a worker process.
 
-    ``slim`` sends the document back without its text (when no cache needs it).
+    Their figure sentences are parsed in one call first (spaCy is faster on one
+    large batch than on many small ones). ``slim`` sends the documents back
+    without their text (when no cache needs it).
     """
-    from factcheck.compare import prepare
+    from factcheck.compare import parse_figure_sentences, prepare
     from factcheck.events import event_words
 
-    doc, facts = extract_document(document_from_raw(raw))
     words = event_words(sorted(vocabulary.events))
-    prepared = prepare(doc, facts, vocabulary, words, nlp_model=nlp_model)
-    return dataclasses.replace(prepared, doc=doc.slim()) if slim else prepared
+    extracted = [extract_document(document_from_raw(raw)) for raw in raws]
+    parse_figure_sentences(extracted, vocabulary, words, nlp_model)
+    out = []
+    for doc, facts in extracted:
+        prepared = prepare(doc, facts, vocabulary, words, nlp_model=nlp_model)
+        out.append(dataclasses.replace(prepared, doc=doc.slim()) if slim else prepared)
+    return out
+
+
+def _extract_each(raws: Sequence[RawSource]) -> list[tuple[Document, list[Fact]]]:
+    """Some articles' extraction (top level, so that worker processes can run it)."""
+    return [_extract_raw(raw) for raw in raws]
 
 
 def extract_sources(
@@ -306,7 +320,10 @@ def extract_sources(
     import functools
     from concurrent.futures import ProcessPoolExecutor
 
-    worker: Callable[[RawSource], tuple[Document, list[Fact]] | Prepared] = _extract_raw
+    from factcheck.compare import PARSE_CHUNK
+
+    worker: Callable[[Sequence[RawSource]], Sequence[tuple[Document, list[Fact]] | Prepared]]
+    worker = _extract_each
     if vocabulary is not None:
         worker = functools.partial(
             _extract_prepared, vocabulary=vocabulary, slim=store is None, nlp_model=nlp_model
@@ -318,8 +335,12 @@ def extract_sources(
                 store.get(raw) if store is not None else None for raw in raws
             ]
             missing = [i for i, hit in enumerate(results) if hit is None]
-            chunk = max(1, len(missing) // (jobs * 4))
-            work = pool.map(worker, [raws[i] for i in missing], chunksize=chunk)
+            # each task is a run of articles, parsed together; a few tasks per worker
+            size = max(1, min(PARSE_CHUNK, -(-len(missing) // (jobs * 2))))
+            runs = [[raws[i] for i in missing[k : k + size]] for k in range(0, len(missing), size)]
+            finished: Iterator[Sequence[tuple[Document, list[Fact]] | Prepared]]
+            finished = pool.map(worker, runs)
+            work = (item for run in finished for item in run)
             for i, result in zip(missing, work, strict=True):
                 results[i] = result
                 if store is not None:

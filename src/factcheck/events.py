@@ -331,12 +331,27 @@ def shared_figures(
         if len(group) > crowded:
             continue
         pairs: set[tuple[str, str]] = set()
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.source != b.source and _overlap(a.fact, b.fact):
-                    pairs.add((min(a.source, b.source), max(a.source, b.source)))
+        # a sweep over the number line: each interval meets those still open where it starts
+        spans = sorted((s for s in (_span(c) for c in group) if s is not None), key=lambda s: s[0])
+        open_: list[tuple[float, float, str]] = []
+        for lo, hi, source in spans:
+            open_ = [a for a in open_ if a[1] >= lo]
+            for _lo, _hi, other in open_:
+                if other != source:
+                    pairs.add((min(source, other), max(source, other)))
+            open_.append((lo, hi, source))
         shared.update(pairs)
     return shared
+
+
+def _span(claim: Claim) -> tuple[float, float, str] | None:
+    """A numeric claim's interval (unbounded sides infinite) and its source."""
+    f = claim.fact
+    if not isinstance(f.value, int | float):
+        return None
+    lo = float(f.low) if isinstance(f.low, int | float) else float("-inf")
+    hi = float(f.high) if isinstance(f.high, int | float) else float("inf")
+    return lo, hi, claim.source
 
 
 def date_undated_sources(
@@ -376,16 +391,6 @@ def date_undated_sources(
             n, other, day = scores[0]
             out[source] = (other, day, n)
     return out
-
-
-def _overlap(a: Fact, b: Fact) -> bool:
-    if not isinstance(a.value, int | float) or not isinstance(b.value, int | float):
-        return False
-    lo_a = a.low if isinstance(a.low, int | float) else float("-inf")
-    hi_a = a.high if isinstance(a.high, int | float) else float("inf")
-    lo_b = b.low if isinstance(b.low, int | float) else float("-inf")
-    hi_b = b.high if isinstance(b.high, int | float) else float("inf")
-    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _interval(event: MainEvent | None) -> tuple[dt.date, dt.date] | None:
