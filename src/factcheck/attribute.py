@@ -173,8 +173,9 @@ _CHANGE_IN_AFTER = re.compile(
     r"[ \t]+in[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
     r"(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)"
 )
-#: past participles that say how far a count has gone (``of votes counted``)
+#: words that say which votes, not whose share ("of the total votes", "of valid ballots")
 _SHARE_OF_SKIP = frozenset("total valid all overall".split())
+#: past participles that say how far a count has gone (``of votes counted``)
 _PROGRESS = re.compile(
     r"counted|tallied|reported|reporting|processed|declared|completed|in|scrutini[sz]ed"
 )

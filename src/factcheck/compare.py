@@ -243,12 +243,12 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
         sets = DisjointSets(keys)
         by_head: dict[str, list[str]] = defaultdict(list)
         for k in keys:
-            by_head[_head(k)].append(k)
+            by_head[_split_of(k)[0]].append(k)
         for same_head in by_head.values():
             for i, a in enumerate(same_head):
                 for b in same_head[i + 1 :]:
                     # "length of span" is not "length of ship": what it is of must match too
-                    of_a, of_b = _object(a), _object(b)
+                    of_a, of_b = _split_of(a)[1], _split_of(b)[1]
                     if fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY and (
                         of_a == of_b or fuzz.ratio(of_a, of_b) >= METRIC_SIMILARITY
                     ):
@@ -275,23 +275,17 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
     return groups
 
 
-def _head(key: str) -> str:
-    """The word a metric key is a measure of: ``vote share`` -> share, ``distance from X`` ->
-    distance (so that ``distance from Marrakech`` and ``... Marrakesh`` may join)."""
+def _split_of(key: str) -> tuple[str, str]:
+    """A metric key's head word and what it is of or from (``''`` when nothing is).
+
+    ``vote share`` -> (share, ''); ``distance from marrakech`` -> (distance, marrakech),
+    so that ``distance from Marrakech`` and ``... Marrakesh`` may join.
+    """
     words = key.split()
     for i, w in enumerate(words):
         if w in ("of", "from") and i > 0:
-            return words[i - 1]
-    return words[-1]
-
-
-def _object(key: str) -> str:
-    """What a metric key is of or from (``distance from marrakech`` -> marrakech), or ''."""
-    words = key.split()
-    for i, w in enumerate(words):
-        if w in ("of", "from") and i > 0:
-            return " ".join(words[i + 1 :])
-    return ""
+            return words[i - 1], " ".join(words[i + 1 :])
+    return words[-1], ""
 
 
 def _part_key(claim: Claim, part: str) -> str | None:

@@ -197,8 +197,7 @@ def _background(d: EventDate, doc: Document, latest: dt.date | None = None) -> b
     pub = pub or latest
     if pub is None or d.high is None:
         return False
-    named = d.fact.noun and d.fact.granularity == "month" and d.low is not None
-    if named and d.low is not None and d.low[:7] != pub.isoformat()[:7]:
+    if d.fact.noun and d.fact.granularity == "month" and d.low and d.low[:7] != pub.isoformat()[:7]:
         # "the October elections" in a November article: another occurrence, named by its month
         return True
     try:
@@ -295,7 +294,8 @@ def dated_events(
     return out
 
 
-_RANK = {"day": 0, "month": 1, "year": 2}
+#: how coarse a date is: a day finer than a month, a month than a year
+GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def _best_date(dates: Sequence[EventDate], doc: Document) -> EventDate | None:
@@ -304,7 +304,7 @@ def _best_date(dates: Sequence[EventDate], doc: Document) -> EventDate | None:
         return None
 
     def score(d: EventDate) -> tuple[int, int, int, int]:
-        rank = _RANK.get(d.fact.granularity or "year", 2)
+        rank = GRANULARITY_RANK.get(d.fact.granularity or "year", 2)
         weekdays = (Resolution.LAST_WEEKDAY, Resolution.NEXT_WEEKDAY)
         bare_weekday = 1 if d.fact.how in weekdays else 0
         single_day = 0 if d.fact.qualifier == "range" else 1

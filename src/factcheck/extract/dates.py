@@ -86,6 +86,7 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|to be held|is expected to|are expected to|plans? to)\b"
 )
 #: an event a month names ("the October elections", "October's vote")
+#: the event nouns (a key, or a plural) a month can name; verb forms ("won", "met") cannot
 _MONTH_EVENTS = sorted(
     {w for w, key in EVENT_WORDS.items() if w == key or w.endswith("s")}
     | set("round runoff run-off primaries primary ballot".split()),

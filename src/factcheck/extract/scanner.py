@@ -384,19 +384,16 @@ def classify(
                 add_count(after_scale, noun[0])
                 return total_at
     noun = None if reference else count_noun(ctx, after_scale, amount)
-    if noun is None and not reference:
-        # "the 303 and 282 seats", "16 and 12 seats": the first number counts the same seats
+    if noun is None:
+        # "the 303 and 282 seats", "rose from 232 to 272 seats": the first number counts what
+        # the second does (not in "between 40 and 50", a range)
         between = _BETWEEN_BEFORE.search(text, max(0, begin - 12), begin) is not None
-        shared = None if between else _SHARED_NOUN.match(text, after_scale)
-        later = count_noun(ctx, shared.end(), Decimal(2)) if shared is not None else None
-        if later is not None:
-            add_count(after_scale, later[0])
-            return after_scale
-    if noun is None and change_to is not None:
-        later = count_noun(ctx, change_to.end(), Decimal(2))
-        if later is not None:
-            add_count(after_scale, later[0])
-            return after_scale
+        shared = None if reference or between else _SHARED_NOUN.match(text, after_scale)
+        for nxt in (shared, change_to):
+            later = count_noun(ctx, nxt.end(), Decimal(2)) if nxt is not None else None
+            if later is not None:
+                add_count(after_scale, later[0])
+                return after_scale
     if noun is None:
         measure = None if reference else measure_before(ctx, begin)
         if measure is not None:

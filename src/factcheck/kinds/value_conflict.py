@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from factcheck import frames
-from factcheck.events import MainEvent
+from factcheck.events import GRANULARITY_RANK, MainEvent
 from factcheck.extract._lexicon import PROGRESS_METRIC
 from factcheck.facts import Claim, Explanation
 from factcheck.kinds import KindSpec, OptionSpec
@@ -47,17 +47,14 @@ def _is_event_period(claim: Claim, event: MainEvent | None) -> bool:
     if event is None or event.date is None or event.date.low is None or claim.period_low is None:
         return False
     low, high = event.date.low, event.date.high or event.date.low
-    coarse = _COARSENESS.get(event.date.fact.granularity or "day", 0)
-    if coarse > _COARSENESS.get(_granularity(claim.period), 0):
+    coarse = GRANULARITY_RANK.get(event.date.fact.granularity or "day", 0)
+    if coarse > GRANULARITY_RANK.get(_granularity(claim.period), 0):
         return False  # an event dated "2023" does not make a figure of October 2023 its own
     return (
         claim.period_low[:10] <= high
         and low <= (claim.period_high or claim.period_low)[:10]
         and (claim.period_low[:10] >= low[:7])
     )
-
-
-_COARSENESS = {"day": 0, "month": 1, "year": 2}
 
 
 def _granularity(period: str | None) -> str:
