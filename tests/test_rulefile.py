@@ -257,7 +257,11 @@ def test_rules_sorted_by_code_and_enabled(tmp_path: Path) -> None:
 
 
 def test_builtin_dir_default() -> None:
-    assert Path(__file__).resolve().parents[1] / "src" / "factcheck" / "rules" == BUILTIN_DIR
+    # the installed package's own folder, editable or not (not the source tree's)
+    import factcheck
+
+    assert Path(factcheck.__file__).resolve().parent / "rules" == BUILTIN_DIR.resolve()
+    assert (BUILTIN_DIR / "FC101-value-conflict.yaml").is_file()
 
 
 # ------------------------------------------------------------------ overriding built-ins
