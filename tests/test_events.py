@@ -51,6 +51,13 @@ EVENT_DATES = [
     ("It was the deadliest earthquake since 1960.", None),
     ("The 2019 election gave the party 303 seats.", None),
     ("They last met at the summit in Bali last November.", None),
+    # a company's fiscal year is not when its results came out; calling an election is
+    # not holding it
+    ("The fiscal 2023 results beat forecasts.", None),
+    ("The 2023 results beat forecasts.", "2023-01-01"),
+    ("Thursday's results for its fiscal 2024 first quarter beat forecasts.", "2023-09-07"),
+    ("Voters went to the polls in the election, called by the president on June 9.", None),
+    ("The election, held on Sunday, gave the party 30 seats.", "2023-09-10"),
     # a dateline is the report's date, not the event's
     ("Sept. 11 (Wire) -- The earthquake killed 2,000 people, officials said.", None),
 ]
@@ -59,6 +66,21 @@ EVENT_DATES = [
 @pytest.mark.parametrize(("text", "expected"), EVENT_DATES)
 def test_the_date_of_the_event_reported(text: str, expected: str | None) -> None:
     assert event_date(text) == expected
+
+
+def test_an_undated_article_is_not_dated_by_a_year_told_after_its_lead() -> None:
+    lead = "A strong earthquake struck Tarvel. Buildings fell. Roads closed. Rescuers came. "
+    doc = document_from_text(lead + "In 1999, an earthquake killed 2,400 people.")
+    doc, facts = extract_document(doc)
+    event = main_event(doc, facts, model=DEFAULT_MODEL)
+    assert event is not None
+    assert event.date is None
+    # in the lead, a year is what the article has
+    doc, facts = extract_document(document_from_text("In 2023, an earthquake struck Tarvel."))
+    event = main_event(doc, facts, model=DEFAULT_MODEL)
+    assert event is not None
+    assert event.date is not None
+    assert event.date.low == "2023-01-01"
 
 
 def test_without_a_publication_date_the_latest_date_stated_stands_for_it() -> None:

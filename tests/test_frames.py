@@ -90,6 +90,27 @@ FRAMES = [
     ("Four workers were found trapped in a van.", "Four workers", "predicate", "found"),
     ("Five workers are still missing.", "Five workers", "predicate", "missing"),
     ("Five workers were on the bridge.", "Five workers", "predicate", None),
+    # what befell buildings: damaged is not collapsed; a total is what it counts
+    ("A total of 97 buildings were reported damaged.", "97 buildings", "predicate", "damaged"),
+    ("The quake caused the collapse of 26 buildings.", "26 buildings", "predicate", "collapsed"),
+    ("At least 26 buildings collapsed in Ossa.", "At least 26 buildings", "predicate", "collapsed"),
+    ("The quake caused the evacuation of 26 buildings.", "26 buildings", "predicate", None),
+    # adding jobs is not saying; what a total counts was not said by the total
+    ("Healthcare added 72,000 jobs in March.", "72,000 jobs", "speaker", None),
+    ("The agency added that 72,000 jobs were created.", "72,000 jobs", "speaker", "agency"),
+    ("A total of 97 buildings were reported damaged.", "97 buildings", "speaker", None),
+    # the aftershock a clause above the figure tells of; the mainshock's own figure
+    (
+        "Aftershocks were recorded, with one measuring a depth of 7.8 miles.",
+        "7.8 miles",
+        "scope",
+        "aftershock",
+    ),
+    ("The quake, felt across Tarvel, had a depth of 10 km.", "10 km", "scope", None),
+    # where what is measured was; a name the measured subject is of
+    ("Sales in Ossaland dropped 13 per cent.", "13 per cent", "scope", "ossaland"),
+    ("Sales dropped 13 per cent.", "13 per cent", "scope", None),
+    ("Greater Ossa sales fell 13% to $20.82 billion.", "$20.82 billion", "entity", "greater ossa"),
     # the figure's own words are what it counts: neither its scope nor whose it is
     ("Mpox has been detected in 10 African countries.", "10 African countries", "scope", None),
     ("Okafor has played in five World Cups.", "five World Cups", "entity", "okafor"),
@@ -156,6 +177,63 @@ FRAMES = [
         "harrison butker",
     ),
 ]
+
+
+# of_event: the event itself is what the figure is said of (never a town, a party)
+OF_EVENT = [
+    ("The quake struck 72 km southwest of Tarvel.", "72 km", "quake"),
+    (
+        "The epicentre was registered some 77 kilometres from Tarvel.",
+        "some 77 kilometres",
+        "epicentre",
+    ),
+    (
+        "Rescuers arrived after the quake, with the epicentre 72 km from Tarvel.",
+        "72 km",
+        "epicentre",
+    ),
+    ("The town of Ossa lies 64 km from Tarvel.", "64 km", None),
+    ("The Greens won 38 seats.", "38 seats", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), OF_EVENT)
+def test_a_figure_said_of_the_event(text: str, figure: str, expected: str | None) -> None:
+    assert key(claims(text)[figure].frame.of_event) == expected
+
+
+SEVERAL_PLACES = "Ossa lies 64 km southwest of Tarvel. Brin lies 60 km south of Tarvel. "
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reported"),
+    [
+        # two towns' distances are named: the event's own distances are still compared
+        (
+            "The quake struck 72 km southwest of Tarvel.",
+            "The quake struck, with its epicentre 77 km from Tarvel.",
+            True,
+        ),
+        (
+            "The quake struck 72 km southwest of Tarvel.",
+            "The quake struck, with its epicentre 72 km from Tarvel.",
+            False,
+        ),
+        # an unnamed town's distance is no one's in particular: compared with nothing
+        (
+            "The quake struck 72 km southwest of Tarvel.",
+            "The village lies 77 km from Tarvel.",
+            False,
+        ),
+    ],
+)
+def test_the_events_figures_where_several_places_are_named(
+    tmp_path: Path, a: str, b: str, reported: bool
+) -> None:
+    dated(tmp_path, "a", f"{SEVERAL_PLACES}In 2024, {a[0].lower()}{a[1:]}")
+    dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    assert bool(found) == reported, [d.message for d in found]
 
 
 #: known misses of the small pipeline, kept so that a fix shows (strict: a pass fails)
@@ -232,6 +310,12 @@ METRICS = [
         "some 44 miles",
         "distance from marrakesh",
     ),
+    (
+        "It struck 72 kilometres (45 miles) southwest of tourist hotspot Marrakesh.",
+        "72 kilometres",
+        "distance from marrakesh",
+    ),
+    ("It struck 72 km from the epicentre in Marrakesh.", "72 km", "length"),
     ("The ship is 300 metres long.", "300 metres", "ship"),
     # whose money it is, however it is put; several owners are another measure
     ("He took $8 billion from customers.", "$8 billion", "customer money"),
@@ -268,6 +352,18 @@ METRICS = [
     ("Okafor took 35 seats in the 150-seat parliament.", "150-seat", "seat of parliament"),
     ("Okafor took 35 seats in the 150-seat parliament.", "35 seats", "seat"),
     ("A 20-strong crew was on board.", "20-strong", "crew"),
+    # a line that names its figure first, and the forecast set against it
+    ("Revenue: $119.58 billion vs. $117.91 billion expected", "$119.58 billion", "revenue"),
+    ("Revenue: $119.58 billion vs. $117.91 billion expected", "$117.91 billion", "revenue"),
+    ("Mac revenue $7.78B (vs $7.80B expected)", "$7.80B", "mac revenue"),
+    ("Gross margin: 45.9% vs. 45.3% expected", "45.3%", "gross margin"),
+    ("Acme posted revenue of $4 billion.", "$4 billion", "revenue"),
+    # earnings per share, however written; a dividend per share is another measure
+    ("Earnings per share: $2.18 vs. $2.10 expected", "$2.18", "earnings per share"),
+    ("EPS $2.18 (vs $2.10 expected)", "$2.10", "earnings per share"),
+    ("Profit per share was $2.18.", "$2.18", "earnings per share"),
+    ("Acme earned $2.18 per share.", "$2.18", "earnings per share"),
+    ("Acme will pay a dividend of 24 cents per share.", "24 cents", "dividend per share"),
 ]
 
 
@@ -333,6 +429,9 @@ MODALITIES = [
     ("Revenue is forecast to reach $5 billion.", "$5 billion", "forecast"),
     ("The government aims to build 300,000 homes.", "300,000 homes", "target"),
     ("According to the exit poll, the Greens won 38 seats.", "38 seats", "exit poll"),
+    # "A vs. B expected": A is the actual, B the forecast
+    ("Revenue: $119.58 billion vs. $117.91 billion expected", "$119.58 billion", "actual"),
+    ("Revenue: $119.58 billion vs. $117.91 billion expected", "$117.91 billion", "forecast"),
     # an expectation written after the figure, or before it as an adjective
     ("Revenue was $2.1 billion against the $2.3 billion expected.", "$2.3 billion", "forecast"),
     ("Earnings were 45 cents against the expected 51 cents.", "51 cents", "forecast"),
@@ -510,6 +609,14 @@ PAIRS = [
         "Elliott scored with 11 seconds left.",
         False,
     ),
+    # damaged buildings are not collapsed ones; two counts of collapsed ones are compared
+    ("Over 100 buildings were damaged.", "At least 26 buildings collapsed.", False),
+    ("Exactly 26 buildings collapsed.", "Exactly 40 buildings collapsed.", True),
+    # a forecast against an actual; two sources of the forecast
+    ("Acme earned $2.18 per share.", "Earnings per share were $2.11.", True),
+    ("Acme earned $2.18 per share.", "Acme will pay a dividend of 24 cents per share.", False),
+    # one region's sales, another's
+    ("Sales in Ossaland dropped 13 per cent.", "Sales in Brinland dropped 7 per cent.", False),
     # a company's total vs its division's
     (
         "Halberd saw a 9% rise in revenue.",
@@ -523,6 +630,23 @@ PAIRS = [
 def test_comparison_policy(tmp_path: Path, a: str, b: str, reported: bool) -> None:
     for name, text in (("a", a), ("b", b)):
         dated(tmp_path, name, f"In 2024, {text[0].lower()}{text[1:]}")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    assert bool(found) == reported, [d.message for d in found]
+
+
+@pytest.mark.parametrize(
+    ("b", "reported"),
+    [
+        # two sources of the forecast disagree; the actual agrees
+        ("Analysts had expected revenue of $118.06 billion.", True),
+        ("Revenue was $119.58 billion.", False),
+        ("Analysts had expected revenue of $117.9 billion.", False),
+    ],
+)
+def test_a_line_that_names_its_figures(tmp_path: Path, b: str, reported: bool) -> None:
+    lead = "Acme's results came out on Thursday."
+    dated(tmp_path, "a", f"{lead}\nRevenue: $119.58 billion vs. $117.91 billion expected")
+    dated(tmp_path, "b", f"{lead} {b}")
     found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert bool(found) == reported, [d.message for d in found]
 

@@ -32,6 +32,9 @@ EXAMPLES = [
         "",
     ),
     ("up to $3 billion", "up to $3 billion", 3e9, None, 3e9, "USD", "up to"),
+    # a hundredth written as a word
+    ("analysts expected 51 cents a share", "51 cents", 0.51, 0.51, 0.51, "USD", ""),
+    ("a stamp of 85 pence", "85 pence", 0.85, 0.85, 0.85, "GBP", ""),
 ]
 
 NEGATIVE = [
@@ -41,6 +44,7 @@ NEGATIVE = [
     "The party won 188 seats.",
     "Call 555-123-4567 for dollars.",
     "$ signs and € signs",
+    "the percentage of cents collected",
 ]
 
 

@@ -23,7 +23,30 @@ PERCENTS = [
     ("three quarters of the seats", "three quarters", 75, "percent", ""),
     ("Half of the homes were lost.", "Half", 50, "percent", ""),
     ("almost a quarter of the budget", "almost a quarter", 25, "percent", "nearly"),
+    # a range, with the unit written twice
+    (
+        "a range of 3.7 percent to 3.9 percent",
+        "3.7 percent to 3.9 percent",
+        3.8,
+        "percent",
+        "range",
+    ),
+    ("between 3.7% and 3.9%", "3.7% and 3.9%", 3.8, "percent", "range"),
 ]
+
+
+# a change and the level it reached, or a level before and after: two figures, not a range
+PERCENT_PAIRS = [
+    ("Inflation rose 0.3% to 3.5%.", ["0.3%", "3.5%"]),
+    ("The rate fell from 3.9% to 3.8%.", ["3.9%", "3.8%"]),
+    ("Milei won 55.7% to 44.3% for Massa.", ["55.7%", "44.3%"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), PERCENT_PAIRS)
+def test_two_percents_that_are_no_range(text: str, spans: list[str]) -> None:
+    assert [f.text for f in only(facts_of(text), "percent")] == spans
+
 
 NOT_PERCENTS = [
     "a 5G network",

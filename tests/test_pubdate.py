@@ -30,6 +30,23 @@ CASES = [
     ),
     ("It marks the 80th anniversary of the 1945 victory.", "txt", "2025", "year", "inferred"),
     ("Nothing here has a date.", "txt", None, None, "unknown"),
+    # a photo caption's day and a reporting period's end are not the article's
+    (
+        "Dana Vey listens during a forum in Tarvel on Nov. 17, 2023.\nAcme reported results.",
+        "txt",
+        None,
+        None,
+        "unknown",
+    ),
+    ("Sales fell in the quarter ended Dec 30, 2023.", "txt", None, None, "unknown"),
+    ("The council met in Tarvel on Nov. 17, 2023.", "txt", "2023-11-17", "day", "inferred"),
+    (
+        "Sales fell in the quarter, Acme said on Dec 30, 2023.",
+        "txt",
+        "2023-12-30",
+        "day",
+        "inferred",
+    ),
 ]
 
 

@@ -49,8 +49,9 @@ GENERIC_MODIFIERS = frozenset(
     national full first early initial some all about nearly almost more than over its their
     his her our the a an this that these those last next year's month's first-quarter
     second-quarter third-quarter fourth-quarter q1 q2 q3 q4 full-year first-half second-half
-    half-year""".split()
+    half-year expected anticipated projected forecast predicted""".split()
 )
+# ("expected revenue" is revenue: that it is a forecast is the frame's modality)
 
 #: nouns that only say "how many of them": the measure is in the verb (``12 people killed``)
 GENERIC_NOUNS = frozenset(
@@ -212,7 +213,10 @@ class Metric:
 
 
 def _lemma(word: str) -> str:
-    return singular(word.strip("'").lower())
+    word = word.strip("'")
+    if word.isupper() and len(word) <= 5:
+        return word.lower()  # "EPS", "GDP": an acronym, not a plural
+    return singular(word.lower())
 
 
 #: nouns that name the parties, not the measure (``trade between the two nations``)
@@ -299,8 +303,11 @@ def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
     words = phrase.split() if isinstance(phrase, str) else list(phrase)
     text = " ".join(words)
     kept: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower()
+        if low in ("per", "a") and kept and words[i + 1 : i + 2] in (["share"], ["shares"]):
+            kept.extend(["per", "share"])  # "earnings per share", "profit a share"
+            break
         if (low in _PREPOSITION or (low in STOP_WORDS and low not in _DETERMINERS)) and kept:
             break
         kept.append(word)
@@ -334,7 +341,9 @@ def _sentence_case(core: list[str], tokens: Sequence[str], at_sentence_start: bo
     """``Net profit climbed``: the capital of a sentence's first word is not a name's."""
     first = core[0] if core else ""
     plain_word = first[1:] == first[1:].lower()  # not "China-Russia", "EU", "McDonald's"
-    if at_sentence_start and plain_word and list(tokens[: len(core)]) == core:
+    # "Greater China sales": a name of two words goes on with a capital
+    in_name = len(core) > 2 and core[1][:1].isupper()
+    if at_sentence_start and plain_word and not in_name and list(tokens[: len(core)]) == core:
         return [first.lower(), *core[1:]]
     return core
 
@@ -426,6 +435,9 @@ def metric_of(
             # "revenue was $21.3 billion, below the expected $22.15 billion", "the index rose
             # 0.6% after rising 0.4% in December": the same measure (its frame says forecast)
             return previous
+    label = _label(text, lo, fact.start)
+    if label is not None and label[1]:
+        return label[0]  # "Revenue: $119.58 billion vs. $117.91 billion expected"
     if fact.kind == "percent":
         change_in = _CHANGE_IN_AFTER.match(text, fact.end)
         if change_in is not None:  # "a 9% drop in first-quarter revenue"
@@ -452,6 +464,12 @@ def metric_of(
             base = previous.key.removesuffix(" change")
             return Metric(base + " change", previous.text)
         return None
+    if fact.kind == "money" and _PER_SHARE_AFTER.match(text, fact.end):
+        # "earned $2.18 per share", "expectations of $2.10 a share": earnings per share,
+        # unless the clause pays it out
+        before = text[max(lo, fact.start - 60) : fact.start].lower()
+        what = "dividend per share" if "dividend" in before else "earnings per share"
+        return Metric(what, what)
     if fact.kind == "money":
         own = _owned_money(_MONEY_OF_AFTER.match(text, fact.end))
         if own is not None:
@@ -471,8 +489,30 @@ def metric_of(
         after = _NP_AFTER.match(text, fact.end)
         if after is not None:
             return normalise_phrase(after.group("np"))
-        return None
+        return label[0] if label is not None else None  # "iPhone revenue $69.70B (vs ...)"
     return None
+
+
+_PER_SHARE_AFTER = re.compile(r"[ \t]+(?:a|per)[ \t]+(?:diluted[ \t]+)?share\b", re.IGNORECASE)
+
+#: a line that names its figure first: "Revenue: $119.58 billion", "- EPS $2.18 (vs $2.10)"
+_LABEL = re.compile(
+    r"[ \t]*(?:[-•*–·][ \t]*)?(?P<label>[A-Za-z][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){0,4}?)"
+    r"[ \t]*(?P<colon>:)?[ \t]*(?:[A-Z]{0,3}[$€£¥])?$"
+)
+
+
+def _label(text: str, lo: int, start: int) -> tuple[Metric, bool] | None:
+    """The label a line opens with before its first figure, and whether a colon ends it."""
+    begin = max(lo, text.rfind("\n", 0, start) + 1)
+    m = _LABEL.fullmatch(text, begin, start) if start - begin <= 60 else None
+    if m is None:
+        return None
+    words = m.group("label").split()
+    if any(w.lower() in LINK_VERBS or w.lower() in _PREPOSITION - {"per"} for w in words):
+        return None  # "Apple posted revenue of": a clause, not a label
+    metric = normalise_phrase(_sentence_case(words, words, True))
+    return (metric, m.group("colon") is not None) if metric is not None else None
 
 
 #: "with eight seconds left", "11 seconds remaining", "leaving 1:54 on the clock"
@@ -1010,11 +1050,13 @@ def with_frames(
 
 
 #: "72 kilometres (45 miles) southwest of Marrakech", "some 77 km from Rabat", "30 miles
-#: south of the capital city of Marrakesh": a distance from a named place
+#: south of the capital city of Marrakesh", "southwest of tourist hotspot Marrakesh": a
+#: distance from a named place
 _DISTANCE_FROM = re.compile(
     r"\)?(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:away[ \t]+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?[ \t]+|away[ \t]+)?"
-    r"(?:of|from)[ \t]+(?:the[ \t]+)?(?:(?:[a-z]+[ \t]+){1,3}of[ \t]+)?"
+    r"(?:of|from)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:(?!(?:in|at|near|on|and|or|to|where|which|that)[ \t])[a-z]+[ \t]+){1,3}(?:of[ \t]+)?)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
 )
 

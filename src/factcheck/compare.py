@@ -268,7 +268,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             several = len(_by_part([c for c in members if c.frame.entity], "entity")) > 1
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
-                    for part in _by_part(scoped, "entity", strict=whose or several):
+                    for part in _by_part(
+                        scoped, "entity", strict=whose or several, events=several and not whose
+                    ):
                         for subgroup in _by_part(part, "predicate", strict=what):
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))
@@ -294,7 +296,12 @@ def _part_key(claim: Claim, part: str) -> str | None:
 
 
 def _by_part(
-    claims: Sequence[Claim], part: str, *, strict: bool = False, apart: bool = False
+    claims: Sequence[Claim],
+    part: str,
+    *,
+    strict: bool = False,
+    apart: bool = False,
+    events: bool = False,
 ) -> list[list[Claim]]:
     """Claims split by one frame part; those without it join the one named value, if one.
 
@@ -339,7 +346,12 @@ def _by_part(
         return [[*only, *unnamed]]
     out = [named[k] for k in sorted(named)]
     if strict:
-        return out + [[c] for c in unnamed]
+        of_event = [c for c in unnamed if events and c.frame.of_event is not None]
+        return (
+            out
+            + ([of_event] if of_event else [])
+            + [[c] for c in unnamed if not (events and c.frame.of_event is not None)]
+        )
     if unnamed:
         out.append(unnamed)
     return out
@@ -348,13 +360,21 @@ def _by_part(
 def _a_part(claims: Sequence[Claim]) -> bool:
     """True when the scope the claims name is a part of a whole (a division, a province).
 
-    A figure that names no scope is of the whole, never of the part; a place
-    named by its proper name may be where the whole happened ("struck near
-    Ighil"), so a figure without scope may join it.
+    A figure that names no scope is of the whole, never of the part (nor of a
+    part of the event, an aftershock); a place named by its proper name may be
+    where the whole happened ("struck near Ighil"), so a figure without scope
+    may join it.
     """
-    parts = lexicon().scope_nouns
+    lex = lexicon()
     scopes = [c.frame.scope for c in claims if c.frame.scope is not None]
-    return any(s.how == "subject" or s.key.split()[-1] in parts for s in scopes)
+    # an aftershock, a run-off: a part of the event, never the whole a bare figure is of
+    events = {w.rstrip("s") for w in lex.event_parts}
+    return any(
+        s.how == "subject"
+        or s.key.split()[-1] in lex.scope_nouns
+        or (s.key in events and s.how == "clause")
+        for s in scopes
+    )
 
 
 def _named_frame(claims: Sequence[Claim]) -> Frame:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -99,8 +100,12 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
         doubt("one-source", "one source disagrees with itself")
     values = [v for c in claims if (v := _numeric(c)) is not None and v > 0]
     if rule.startswith("FC1") and len(values) >= 2 and min(values) > 0:
+        # the nearest two values that differ: one stray figure does not make a close
+        # disagreement (168 vs 163 seats) far apart
+        distinct = sorted(set(values))
+        nearest = min((b / a for a, b in itertools.pairwise(distinct)), default=1.0)
         ratio = max(values) / min(values)
-        if ratio >= f["far-ratio"]:
+        if nearest >= f["near-ratio"] or ratio >= f["far-ratio"]:
             doubt("far-apart", f"values {ratio:.0f} times apart: rarely the same measure")
     for part, name, what in (
         ("entity", "inferred-entity", "whose figure it is"),

@@ -195,6 +195,10 @@ def _background(d: EventDate, doc: Document, latest: dt.date | None = None) -> b
     """
     pub = doc.published.date if doc.published.method != "unknown" else None
     pub = pub or latest
+    if pub is None and d.fact.granularity == "year" and not _in_lead(doc, d.fact):
+        # with nothing to date the article by, a year told after the lead ("In 1999, an
+        # earthquake killed 2,400 people") is background, not the event the lead reports
+        return True
     if pub is None or d.high is None:
         return False
     if d.fact.noun and d.fact.granularity == "month" and d.low and d.low[:7] != pub.isoformat()[:7]:
@@ -205,6 +209,26 @@ def _background(d: EventDate, doc: Document, latest: dt.date | None = None) -> b
     except ValueError:
         return False
     return (pub - high).days > BACKGROUND_DAYS
+
+
+#: how many sentences (a headline is one) open an article: its lead
+LEAD_SENTENCES = 4
+
+
+def _in_lead(doc: Document, fact: Fact) -> bool:
+    """True when ``fact`` is in one of the article's first sentences."""
+    sentences = Sentences(doc.match_text)
+    pos = 0
+    for _ in range(LEAD_SENTENCES):
+        _lo, hi = sentences.around(pos, pos)
+        if fact.start < hi + 1:
+            return True
+        pos = hi + 1
+        while pos < len(doc.match_text) and doc.match_text[pos].isspace():
+            pos += 1
+        if pos >= len(doc.match_text):
+            return False
+    return False
 
 
 def _latest_date(facts: Sequence[Fact]) -> dt.date | None:
@@ -221,6 +245,9 @@ def _latest_date(facts: Sequence[Fact]) -> dt.date | None:
 
 def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:
     return next(s for s, _, k in hits if k == key)
+
+
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:[ \t]+year)?|FY)[ \t]*'?$", re.IGNORECASE)
 
 
 def _candidates(
@@ -245,6 +272,8 @@ def _candidates(
             continue  # "Sept. 15 (UPI) --": a dateline, whatever else dated the article
         if dates_the_saying(text, fact):
             continue  # "the commission said on Wednesday" dates the saying
+        if _FISCAL_BEFORE.search(text, max(0, fact.start - 16), fact.start):
+            continue  # "Q1 fiscal 2024 results": a company's year, not when they came out
         lo, hi = sentences.around(fact.start, fact.end)
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         if near and (keys is None or any(k in keys for _, _, k in near)):

@@ -365,6 +365,10 @@ class Frame:
     baseline: FramePart | None = None
     #: what a counted subject does or is: ``14 parties contested`` -> contested
     predicate: FramePart | None = None
+    #: the event itself is what the figure is said of (``the quake struck 72 km from X``,
+    #: ``the epicentre was 77 km away``): in a measure that names several entities, such
+    #: figures are the event's and compared with each other
+    of_event: FramePart | None = None
     headline: bool = False
     parsed: bool = True
 
@@ -393,6 +397,7 @@ class Frame:
             "speaker": part(self.speaker),
             "baseline": part(self.baseline),
             "predicate": part(self.predicate),
+            "of_event": part(self.of_event),
             "headline": self.headline,
             "parsed": self.parsed,
         }
@@ -413,6 +418,7 @@ def frame_from_dict(data: Mapping[str, Any]) -> Frame:
         "speaker",
         "baseline",
         "predicate",
+        "of_event",
     )
     return Frame(
         **{k: part(data.get(k)) for k in parts},

@@ -51,6 +51,9 @@ class Lexicon:
     scope_preps: frozenset[str]
     not_scope: frozenset[str]
     event_parts: frozenset[str]
+    event_subjects: frozenset[str]
+    reporting_with_clause: frozenset[str]
+    calling: frozenset[str]
     not_entities: frozenset[str]
     predicates: dict[str, str]
     copulas: frozenset[str]
@@ -91,16 +94,19 @@ def lexicon() -> Lexicon:
         basis=tuple((str(k), _phrases(v)) for k, v in data_["basis"].items()),
         modality=tuple(modality),
         reporting=_words(data_["reporting-verbs"]),
+        reporting_with_clause=_words(data_["reporting-with-a-clause"]),
         scope_nouns=_words(data_["scope-nouns"]),
         scope_preps=_words(data_["scope-prepositions"]),
         not_scope=_words(data_["not-scope"]),
         event_parts=_words(data_["event-parts"]),
+        event_subjects=_words(data_["event-subjects"]),
         not_entities=_words(data_["not-entities"]),
         predicates={
             str(w).lower(): str(group[0]).lower() for group in data_["predicates"] for w in group
         },
         copulas=_words(data_["copulas"]),
         prospect=_words(data_["prospect"]),
+        calling=_words(data_["calling-verbs"]),
         margin_verbs=_words(data_["margin-verbs"]),
         per_individual=_words(data_["per-individual"]),
         incident_times=_words(data_["incident-times"]),
@@ -290,6 +296,13 @@ def _entity(
         )
         if part is not None:
             return part
+    for m in measure_nouns[1:]:
+        # "Greater China sales fell 13%": the name the measured subject is of
+        names = [c for c in p.children(m) if c < m and p.deps[c] == "compound" and _proper(p, c)]
+        if names and not _in_figure(p, names[0], figures):
+            part = _part(p, sorted({j for c in names for j in _chain(p, c)}), "list")
+            if part is not None and part.key not in lex.not_entities:
+                return part
     if verb is not None and _low(p, verb) not in lex.reporting:
         for agent in (c for c in p.children(verb) if p.deps[c] == "agent"):
             # "followed by Milei with 29.98 percent": the agent, not the clause before's subject
@@ -359,6 +372,8 @@ def _scope(
     describes_subject = p.heads[n] == subject and p.deps[n] in ("compound", "amod", "nmod")
     if verb is not None and not describes_subject:
         heads.append(verb)
+    if subject is not None and subject != n and p.tags[subject] in ("NN", "NNS"):
+        heads.append(subject)  # "sales in China fell 13%": where what is measured was
     for h in heads:
         for c in p.children(h):
             low = _low(p, c)
@@ -401,6 +416,9 @@ def _event_part(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart |
     around = [n, *p.children(n)]
     if verb is not None:
         around += [verb, *p.children(verb)]
+    # "aftershocks were recorded, with one measuring ... a depth of 7.8 miles": the subject
+    # of a clause the figure's clause hangs from
+    around += [c for a in p.ancestors(n) for c in p.children(a) if p.deps[c] in _SUBJECTS]
     text = p.text.lower()
     for i in around:
         for j in _chain(p, i):
@@ -409,6 +427,28 @@ def _event_part(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart |
     for phrase in lex.event_parts:
         if " " in phrase and phrase in text:
             return FramePart(phrase, phrase, "phrase")
+    return None
+
+
+def _of_event(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
+    """``the quake struck 72 km from X``, ``the epicentre was 77 km away``: the event's own figure.
+
+    The event word is the subject of the figure's clause, or a noun the figure
+    hangs from (with its compounds) on the way up to that clause.
+    """
+    path = [n]
+    for a in p.ancestors(n):
+        path.append(a)
+        if a == verb:
+            break
+    near = [j for i in path for j in _chain(p, i)]
+    if verb is not None:
+        subj = _subject(p, verb)
+        if subj is not None:
+            near.extend(_chain(p, subj))
+    for j in near:
+        if _low(p, j) in lex.event_subjects:
+            return FramePart(_low(p, j), p.word(j), "subject")
     return None
 
 
@@ -513,12 +553,24 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
                 for o in p.children(to):
                     if p.deps[o] == "pobj":
                         return _part(p, _chain(p, o), "according to")
+    below = anchor
     for a in p.ancestors(anchor):
+        via, below = below, a
         if _low(p, a) in lex.reporting and _is_verb(p, a):
             subj = _subject(p, a)
-            if subj is not None:
-                return _part(p, _chain(p, subj), "reporting verb")
+            if subj is None or via == subj:
+                continue  # "a total of 97 buildings were reported damaged": no one said it
+            if p.deps[via] == "dobj" and _low(p, a) in lex.reporting_with_clause:
+                continue  # "healthcare added 72,000 jobs": added, not said
+            return _part(p, _chain(p, subj), "reporting verb")
     return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
+
+#: nouns through which a figure is the subject: "a total of 97 buildings were damaged"
+_TRANSPARENT = frozenset("total number tally count".split())
 
 
 def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
@@ -532,9 +584,21 @@ def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | 
         phrase = " ".join([_low(p, verb), *(_low(p, o) for o in objs[:1])])
         key = lex.predicates.get(phrase) or lex.predicates.get(_low(p, verb))
         return FramePart(key, phrase, "predicate") if key is not None else None
+    if p.deps[n] == "pobj" and _low(p, p.heads[n]) == "of" and p.heads[n] != n:
+        # "the collapse of at least 26 buildings": what the noun before says befell them
+        noun = p.heads[p.heads[n]]
+        if _low(p, noun) in _TRANSPARENT:
+            n = noun  # "a total of 97 buildings were damaged": what the total's clause says
+        key = lex.predicates.get(_low(p, noun)) if p.tags[noun] in _NOUN_TAGS else None
+        if key is not None:
+            return FramePart(key, _low(p, noun), "predicate")
     if verb is None or p.deps[n] not in ("nsubj", "nsubjpass") or p.heads[n] != verb:
         return None
     if _low(p, verb) in lex.reporting:
+        # "97 buildings were reported damaged": what was reported of them
+        for c in p.children(verb):
+            if p.deps[c] in ("oprd", "acomp", "xcomp") and _low(p, c) in lex.predicates:
+                return FramePart(lex.predicates[_low(p, c)], _low(p, c), "predicate")
         return None
     words = [_low(p, verb)]
     if words[0] in lex.copulas:
@@ -579,6 +643,9 @@ def frame_of(
     verb = _clause_verb(p, n)
     sense, sense_how = _sense(p, n, lex, p.text[start:end])
     modality, modality_how = _modality(p, anchor, n, lex)
+    if _VERSUS_AFTER.match(p.text, end):
+        # "$119.58 billion vs. $117.91 billion expected": the actual, set against the forecast
+        modality, modality_how = "actual", None
     # the figure's own words ("in 10 African countries") are what is counted, never its scope
     scope = _event_part(p, n, verb, lex) or (
         None if duration else _scope(p, n, verb, lex, [*others, range(start, end)])
@@ -594,6 +661,7 @@ def frame_of(
         modality_how=modality_how,
         speaker=_speaker(p, anchor, lex),
         predicate=_predicate(p, n, verb, lex),
+        of_event=_of_event(p, n, verb, lex),
         headline=headline,
     )
 
@@ -629,6 +697,8 @@ _EARLIER = frozenset("previously formerly earlier once already".split())
 
 def _arguments(p: Parse, verb: int) -> set[int]:
     out: set[int] = set()
+    if p.deps[verb] == "acl" and _low(p, verb) in lexicon().calling:
+        return out  # "the elections, called by the president on June 9": the calling's date
     for c in p.children(verb):
         if p.deps[c] in _ARGUMENTS:
             out.add(c)

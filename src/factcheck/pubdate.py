@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from factcheck.extract._lexicon import MONTHS
+from factcheck.extract._lexicon import CAPTION_VERBS, MONTHS
 from factcheck.extract.dates import MONTH_NAMES
 from factcheck.facts import DateSpec, Document, Mention, Published
 from factcheck.sentences import Sentences
@@ -33,6 +33,17 @@ _DATELINE = re.compile(
 
 #: only the head of an article can hold its dateline
 DATELINE_WINDOW = 600
+
+#: a photo caption: a name, a verb in the present tense of what the picture shows, and the
+#: day it was taken ("Tim Cook listens during a program ... on Nov. 17, 2023"): the day of
+#: the photo, not of the article
+_CAPTION = re.compile(
+    r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){1,6}?(?:"
+    + "|".join(CAPTION_VERBS)
+    + r")\b[^\n]*\b(?:on|in)[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    + MONTH_NAMES
+    + r"\.?[ \t]+[0-3]?\d"
+)
 
 
 def _full_date(spec: DateSpec) -> dt.date | None:
@@ -68,6 +79,16 @@ def _dateline(doc: Document) -> Published | None:
     return Published(day, "day", "dateline", evidence, span=(m.start(), m.end()))
 
 
+#: "the quarter ended Dec 30, 2023": the end of a reporting period, long before the report
+_PERIOD_END_BEFORE = re.compile(r"\b(?:ended|ending|ends)[ \t]+(?:on[ \t]+)?$", re.IGNORECASE)
+
+
+def _in_caption(text: str, bounds: Sentences, m: Mention) -> bool:
+    """True when the date is the day of a photo its caption tells of."""
+    lo, hi = bounds.around(m.start, m.end)
+    return _CAPTION.match(text, lo, hi) is not None
+
+
 def _weekday_years(spec: DateSpec, lowest: int, today: dt.date) -> list[int]:
     assert spec.month is not None
     assert spec.day is not None
@@ -94,12 +115,16 @@ def infer_published(
         return line
     today = today or dt.date.today()
     text = doc.text
+    bounds = Sentences(doc.match_text)
     full = [
         (day, m)
         for m in mentions
         if m.kind == "date" and m.date is not None
         for day in [_full_date(m.date)]
-        if day is not None and day <= today
+        if day is not None
+        and day <= today
+        and not _in_caption(doc.match_text, bounds, m)
+        and not _PERIOD_END_BEFORE.search(doc.match_text, max(0, m.start - 16), m.start)
     ]
     if full:
         day, m = max(full, key=lambda pair: pair[0])

@@ -360,6 +360,15 @@ YEAR_CUES: frozenset[str] = frozenset(
     february march april may june july august september october november december""".split()
 )
 
+#: verbs a photo caption tells what its picture shows with, in the present tense
+#: ("Tim Cook listens during a program ... on Nov. 17, 2023")
+CAPTION_VERBS: tuple[str, ...] = tuple(
+    """listens listen speaks speak attends attend poses pose waves wave gestures gesture
+    looks look walks walk sits sit stands stand delivers shakes shake greets greet smiles
+    smile reacts react celebrates celebrate addresses address inspects inspect prays
+    pray""".split()
+)
+
 #: units of measure read after a number whatever its plural (``6.4 magnitude``, ``140 km``)
 MEASURE_UNITS: frozenset[str] = frozenset(
     """km kilometre kilometer mile metre meter foot tonne ton kg kilogram barrel degree hectare

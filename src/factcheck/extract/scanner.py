@@ -84,6 +84,15 @@ FROM_CHANGE = re.compile(
     r"went|moved|revised|tally|toll|total)\b[^.;:\n]{0,32}?\bfrom[ \t]+$",
     re.IGNORECASE,
 )
+_PCT_TO = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
+_PCT_AND = re.compile(r"[ \t]+and[ \t]+(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
+#: a verb of change before a percentage: "rose 0.3% to 3.5%" is a change and a level
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|increased?|increases|grew|grows|fell|falls|dropped|"
+    r"drops|climbed|climbs|jumped|jumps|surged|slipped|declined|declines|gained|gains|lost|"
+    r"loses|up|down|slumped|soared|edged|ticked)\b[^.;:\n]*$",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"[ \t]?(?:-|to)[ \t]?(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _TOKEN_REST = re.compile(r"[\w.,:/-]*")
@@ -229,6 +238,17 @@ def classify(
 
     if code is None:
         pct = percent_after(text, num_end)
+        if pct is not None and high is None and change_to is None:
+            # "between 3.7% and 3.9%", "a range of 3.7 percent to 3.9 percent": one range
+            # (not "rose 0.3% to 3.5%", a change and the level it reached)
+            between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) is not None
+            second = (_PCT_AND if between else _PCT_TO).match(text, pct[1])
+            changed = _CHANGE_VERB_BEFORE.search(text, max(0, start - 40), start)
+            if second is not None and (between or changed is None):
+                hv, hd = parse_digits(second.group("n"))
+                pct2 = percent_after(text, second.end())
+                if pct2 is not None and hv > value:
+                    high, decimals, pct = hv, max(decimals, hd), (pct[0], pct2[1])
         if pct is not None:
             # a percentage is a ratio, rounded like a measurement: "44%" is 44 ± 0.5
             step = (
@@ -259,6 +279,27 @@ def classify(
                 scale, after_scale, cur = scale2, after2, cur2
         if cur is not None:
             code, after_scale = cur
+        cents = _CENTS_AFTER.match(text, num_end) if cur is None and scale == 1 else None
+        if cents is not None:
+            # "51 cents a share", "40 pence": a hundredth of the currency the word names
+            # (cents are taken for US cents, the most common in English news)
+            code, after_scale = CENT_CURRENCY[cents.group(1).lower()], cents.end()
+            value, high = value / 100, (high / 100 if high is not None else None)
+            step = step_of(raw, decimals, 1, exact_integers=False) / 100 if raw else Decimal(0)
+            ctx.add(
+                Mention(
+                    "money",
+                    begin,
+                    after_scale,
+                    number=value,
+                    number_high=high,
+                    step=step,
+                    qualifier=qualifier,
+                    unit=code,
+                    record=record,
+                )
+            )
+            return after_scale
     if code is not None:
         step = (
             step_of(raw, decimals, scale, exact_integers=False)
@@ -557,6 +598,11 @@ _BY_WORD.update(dict.fromkeys(["decade", "century"], _decade))
 _BY_WORD.update(dict.fromkeys(_FRACTION_WORDS, _fraction))
 _BY_WORD["first"] = _word
 _BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
+
+
+_CENTS_AFTER = re.compile(r"[ \t]+(cents?|pence)\b", re.IGNORECASE)
+#: the currency of a hundredth written as a word after an amount
+CENT_CURRENCY = {"cent": "USD", "cents": "USD", "pence": "GBP"}
 
 
 def scan(text: str) -> list[Mention]:

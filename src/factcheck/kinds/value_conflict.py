@@ -50,6 +50,10 @@ def _is_event_period(claim: Claim, event: MainEvent | None) -> bool:
     coarse = GRANULARITY_RANK.get(event.date.fact.granularity or "day", 0)
     if coarse > GRANULARITY_RANK.get(_granularity(claim.period), 0):
         return False  # an event dated "2023" does not make a figure of October 2023 its own
+    if coarse == GRANULARITY_RANK["year"]:
+        # "in 2024, earnings per share were $2.11": a year is the figure's period, to be
+        # compared with other sources' figures of 2024 whatever events they date
+        return False
     return (
         claim.period_low[:10] <= high
         and low <= (claim.period_high or claim.period_low)[:10]
