@@ -103,6 +103,10 @@ DATES = [
         "2026-03-31",
         "month",
     ),
+    # "for February": the month a figure is of
+    ("the rate for February was", "February", "2025-02", "2025-02-01", "2025-02-28", "month"),
+    ("In February, prices rose", "In February", "2025-02", "2025-02-01", "2025-02-28", "month"),
+    ("In October's election, she led", "October's", "2025-10", "2025-10-01", "2025-10-31", "month"),
 ]
 
 NOT_DATES = [
@@ -116,6 +120,7 @@ NOT_DATES = [
     "This is the year of the dragon",
     "last but not least",
     "nearly 1500 troops",
+    "they voted for May",
 ]
 
 

@@ -95,6 +95,8 @@ FRAMES = [
     ("The quake caused the collapse of 26 buildings.", "26 buildings", "predicate", "collapsed"),
     ("At least 26 buildings collapsed in Ossa.", "At least 26 buildings", "predicate", "collapsed"),
     ("The quake caused the evacuation of 26 buildings.", "26 buildings", "predicate", None),
+    # a month is when, never whose
+    ("Unemployment for February came in at 3.9%.", "3.9%", "entity", None),
     # adding jobs is not saying; what a total counts was not said by the total
     ("Healthcare added 72,000 jobs in March.", "72,000 jobs", "speaker", None),
     ("The agency added that 72,000 jobs were created.", "72,000 jobs", "speaker", "agency"),
@@ -352,6 +354,24 @@ METRICS = [
     ("Okafor took 35 seats in the 150-seat parliament.", "150-seat", "seat of parliament"),
     ("Okafor took 35 seats in the 150-seat parliament.", "35 seats", "seat"),
     ("A 20-strong crew was on board.", "20-strong", "crew"),
+    # the level before or after a change is a level; the change itself is a change
+    ("The unemployment rate fell from 3.9% to 3.8%.", "3.8%", "unemployment rate"),
+    ("The unemployment rate dropped to 3.8% in March.", "3.8%", "unemployment rate"),
+    ("Revenue rose 5% to $3 billion.", "5%", "revenue change"),
+    # a bare number after its measure, or after what the measure counts
+    ("Total payroll employment increased by 333,000 in March.", "333,000", "job"),
+    ("The final count of fatalities turned out to be 85.", "85", "killed"),
+    ("The number of dead has surpassed 2,100.", "2,100", "killed"),
+    ("The number of parties stood at 14.", "14", "party"),
+    # a length in other units, a length said to be deep
+    ("The quake struck at a depth of 15.5km (9.6 miles).", "9.6 miles", "depth"),
+    ("Its origin is 34.8 kilometers deep.", "34.8 kilometers", "depth"),
+    ("It stretches 1.6 miles long.", "1.6 miles", "length"),
+    (
+        "The epicentre was 25 km south-southeast of the Ossa county hall.",
+        "25 km",
+        "distance from ossa",
+    ),
     # a line that names its figure first, and the forecast set against it
     ("Revenue: $119.58 billion vs. $117.91 billion expected", "$119.58 billion", "revenue"),
     ("Revenue: $119.58 billion vs. $117.91 billion expected", "$117.91 billion", "revenue"),
@@ -429,6 +449,13 @@ MODALITIES = [
     ("Revenue is forecast to reach $5 billion.", "$5 billion", "forecast"),
     ("The government aims to build 300,000 homes.", "300,000 homes", "target"),
     ("According to the exit poll, the Greens won 38 seats.", "38 seats", "exit poll"),
+    # what analysts and economists say, estimate or expect is a forecast; an agency's is not
+    (
+        "Economists surveyed by Wirebank had estimated that 213,000 jobs would be added.",
+        "213,000 jobs",
+        "forecast",
+    ),
+    ("A magnitude 3.9 aftershock hit Ossa, the geological survey said.", "3.9", "actual"),
     # "A vs. B expected": A is the actual, B the forecast
     ("Revenue: $119.58 billion vs. $117.91 billion expected", "$119.58 billion", "actual"),
     ("Revenue: $119.58 billion vs. $117.91 billion expected", "$117.91 billion", "forecast"),
@@ -614,6 +641,17 @@ PAIRS = [
     ("Exactly 26 buildings collapsed.", "Exactly 40 buildings collapsed.", True),
     # a forecast against an actual; two sources of the forecast
     ("Acme earned $2.18 per share.", "Earnings per share were $2.11.", True),
+    # one place, written shorter; another place
+    (
+        "The epicentre was 18 km south of Ossa City.",
+        "The epicentre was 25 km south of Ossa.",
+        True,
+    ),
+    (
+        "The epicentre was 18 km south of Ossa City.",
+        "The epicentre was 25 km south of Brin.",
+        False,
+    ),
     ("Acme earned $2.18 per share.", "Acme will pay a dividend of 24 cents per share.", False),
     # one region's sales, another's
     ("Sales in Ossaland dropped 13 per cent.", "Sales in Brinland dropped 7 per cent.", False),
@@ -648,6 +686,31 @@ def test_a_line_that_names_its_figures(tmp_path: Path, b: str, reported: bool) -
     dated(tmp_path, "a", f"{lead}\nRevenue: $119.58 billion vs. $117.91 billion expected")
     dated(tmp_path, "b", f"{lead} {b}")
     found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    assert bool(found) == reported, [d.message for d in found]
+
+
+@pytest.mark.parametrize(
+    ("a", "reported"),
+    [
+        # a figure with no period is of the only recent month its source states for the
+        # measure: the same source's two values of it disagree
+        ("Employers added 303,000 jobs in March. The gain of 330,000 jobs was large.", True),
+        ("Employers added 303,000 jobs in March. The gain of 303,000 jobs was large.", False),
+        # two months stated: the bare figure is of neither
+        (
+            "Employers added 303,000 jobs in March. In February, employers added 270,000 jobs. "
+            "The gain of 330,000 jobs was large.",
+            False,
+        ),
+        # a level never adopts a period ("in the October elections" is another vote)
+        ("Okafor won 36.68 percent in the October elections. Okafor won 44.3 percent.", False),
+    ],
+)
+def test_a_figure_without_period_in_a_report_on_one_month(
+    tmp_path: Path, a: str, reported: bool
+) -> None:
+    (tmp_path / "a.md").write_text(f"---\npublished: 2024-04-05\n---\n{a}\n", "utf-8")
+    found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC101"]
     assert bool(found) == reported, [d.message for d in found]
 
 

@@ -399,9 +399,20 @@ def metric_of(
     if fact.kind == "quantity":
         if fact.unit == "magnitude":
             return Metric("magnitude", fact.noun or "magnitude")
+        converted = _CONVERSION_BEFORE.search(text, max(lo, fact.start - 12), fact.start)
+        if previous is not None and converted:
+            return previous  # "a depth of 15.5km (9.6 miles)": the same figure in other units
+        dimension = _DIMENSION_AFTER.match(text, fact.end)
+        if measure_of(fact.unit) != "length":
+            dimension = None
+        if dimension is not None and dimension.group(1).lower() == "deep":
+            return Metric("depth", "depth")  # "its origin is 34.8 kilometers deep": a depth
         found = _subject(text, lo, fact.start)
         if found is not None:
-            return found[0]  # "the depth of the quake was 10 km"
+            return found[0]  # "the depth of the quake was 10 km", "the ship is 300 m long"
+        if dimension is not None:
+            word = DIMENSIONS[dimension.group(1).lower()]
+            return Metric(word, word)  # "a bridge 1.6 miles long"
         measure = measure_of(fact.unit)  # "a 948-foot vessel": a length (of what: the frame's)
         return Metric(measure, measure)
     if fact.kind in ("count", "ordinal"):
@@ -457,6 +468,8 @@ def metric_of(
         found = _subject(text, lo, fact.start)
         if found is not None:
             metric, change = found
+            if _LEVEL_BEFORE.search(text, max(lo, fact.start - 24), fact.start):
+                change = False  # "fell from 3.9% to 3.8%", "dropped to 3.8%": levels
             if (change or up is not None) and not metric.key.endswith("change"):
                 return Metric(metric.key + " change", metric.text)
             return metric
@@ -492,6 +505,21 @@ def metric_of(
         return label[0] if label is not None else None  # "iPhone revenue $69.70B (vs ...)"
     return None
 
+
+#: "15.5km (9.6 miles)", "(or 9.6 miles)": the figure before, in other units
+_CONVERSION_BEFORE = re.compile(r"\([ \t]*(?:about|some|roughly|around|or|nearly)?[ \t]*$")
+#: "34.8 kilometers deep", "a bridge 1.6 miles long": the dimension a length is of
+_DIMENSION_AFTER = re.compile(r"[ \t]+(deep|long|high|tall|wide)\b", re.IGNORECASE)
+DIMENSIONS = {
+    "deep": "depth",
+    "long": "length",
+    "high": "height",
+    "tall": "height",
+    "wide": "width",
+}
+
+#: "fell to 3.8%", "from 3.9%": the level before or after a change, not the change
+_LEVEL_BEFORE = re.compile(r"\b(?:to|from)[ \t]+(?:" + _QUALS + r"[ \t]+)?$", re.IGNORECASE)
 
 _PER_SHARE_AFTER = re.compile(r"[ \t]+(?:a|per)[ \t]+(?:diluted[ \t]+)?share\b", re.IGNORECASE)
 
@@ -1054,7 +1082,8 @@ def with_frames(
 #: distance from a named place
 _DISTANCE_FROM = re.compile(
     r"\)?(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:away[ \t]+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?[ \t]+|away[ \t]+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:north|south)?-?(?:east|west))?(?:ward)?[ \t]+"
+    r"|away[ \t]+)?"
     r"(?:of|from)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:(?!(?:in|at|near|on|and|or|to|where|which|that)[ \t])[a-z]+[ \t]+){1,3}(?:of[ \t]+)?)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"

@@ -249,8 +249,12 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                 for b in same_head[i + 1 :]:
                     # "length of span" is not "length of ship": what it is of must match too
                     of_a, of_b = _split_of(a)[1], _split_of(b)[1]
+                    # "Hualien City" is "Hualien": one's words within the other's
+                    words_a, words_b = set(of_a.split()), set(of_b.split())
                     if fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY and (
-                        of_a == of_b or fuzz.ratio(of_a, of_b) >= METRIC_SIMILARITY
+                        of_a == of_b
+                        or fuzz.ratio(of_a, of_b) >= METRIC_SIMILARITY
+                        or (words_a and words_b and (words_a <= words_b or words_b <= words_a))
                     ):
                         sets.union(a, b)
         merged: dict[str, list[Claim]] = defaultdict(list)

@@ -54,6 +54,7 @@ class Lexicon:
     event_subjects: frozenset[str]
     reporting_with_clause: frozenset[str]
     calling: frozenset[str]
+    forecasters: frozenset[str]
     not_entities: frozenset[str]
     predicates: dict[str, str]
     copulas: frozenset[str]
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         copulas=_words(data_["copulas"]),
         prospect=_words(data_["prospect"]),
         calling=_words(data_["calling-verbs"]),
+        forecasters=_words(data_["forecasters"]),
         margin_verbs=_words(data_["margin-verbs"]),
         per_individual=_words(data_["per-individual"]),
         incident_times=_words(data_["incident-times"]),
@@ -643,6 +645,11 @@ def frame_of(
     verb = _clause_verb(p, n)
     sense, sense_how = _sense(p, n, lex, p.text[start:end])
     modality, modality_how = _modality(p, anchor, n, lex)
+    speaker = _speaker(p, anchor, lex)
+    forecaster = speaker is not None and speaker.key.split()[-1] in lex.forecasters
+    if modality in ("actual", "estimate") and speaker is not None and forecaster:
+        # "economists had estimated that 213,000 jobs would be added": their forecast
+        modality, modality_how = "forecast", FramePart("forecast", speaker.words, "reporting verb")
     if _VERSUS_AFTER.match(p.text, end):
         # "$119.58 billion vs. $117.91 billion expected": the actual, set against the forecast
         modality, modality_how = "actual", None
@@ -659,7 +666,7 @@ def frame_of(
         basis=_basis(p.text, start, end, others) if sense == "change" else None,
         modality=modality,
         modality_how=modality_how,
-        speaker=_speaker(p, anchor, lex),
+        speaker=speaker,
         predicate=_predicate(p, n, verb, lex),
         of_event=_of_event(p, n, verb, lex),
         headline=headline,

@@ -377,8 +377,15 @@ MEASURE_UNITS: frozenset[str] = frozenset(
 
 #: nouns that name a count stated after them (``the toll rose to 37``)
 MEASURE_NOUNS: frozenset[str] = frozenset(
-    "toll tally total number count population turnout attendance headcount".split()
+    """toll tally total number count population turnout attendance headcount employment
+    payrolls payroll""".split()
 )
+
+#: measure nouns that only say "how many" of what follows them (``the number of dead``)
+COUNTING_NOUNS: frozenset[str] = frozenset("number count tally total".split())
+
+#: measure nouns that count another thing (``payroll employment rose by 303,000``: jobs)
+MEASURE_NOUN_OF: dict[str, str] = {"employment": "jobs", "payrolls": "jobs", "payroll": "jobs"}
 
 #: verbs after which a bare number counts people (``injuring more than 60``)
 CASUALTY_VERBS: dict[str, str] = {

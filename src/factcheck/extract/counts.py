@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from factcheck.extract._lexicon import (
     CASUALTY_VERBS,
+    COUNTING_NOUNS,
     ELLIPSIS_VERBS,
+    MEASURE_NOUN_OF,
     MEASURE_NOUNS,
     MEASURE_UNITS,
     ORDINAL_SKIP,
@@ -37,13 +39,14 @@ _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})\b(?!-)")
 
 _UNIT_AFTER = re.compile(r"[ \t-]?([A-Za-z]+)\b")
 _MEASURE_BEFORE = re.compile(
-    r"\b(?P<noun>[a-z]+)(?:[ \t]+(?:of|from)[ \t]+[a-z]+)?[ \t]+"
+    r"\b(?P<noun>[a-z]+)(?:[ \t]+(?:of|from)[ \t]+(?P<of>[a-z]+))?[ \t]+"
     r"(?:(?:now[ \t]+)?(?:has|had|have|was|is)[ \t]+(?:now[ \t]+|since[ \t]+)?(?:been[ \t]+)?)?"
     r"(?:now[ \t]+)?"
     r"(?:rose|risen|rises|climbed|climbs|jumped|jumps|reached|reaches|stood|stands|hit|hits|"
     r"increased|increases|grew|grows|fell|falls|dropped|drops|surpassed|surpasses|exceeded|"
-    r"exceeds|topped|tops|passed|passes|was|is|at)"
-    r"(?:[ \t]+(?:to|at))?[ \t]+$"
+    r"exceeds|topped|tops|passed|passes|was|is|at|totalled|totaled|totals|numbered|numbers|"
+    r"amounted|amounts|came|comes|turned[ \t]+out[ \t]+to[ \t]+be)"
+    r"(?:[ \t]+(?:to|at|by|in[ \t]+at))?[ \t]+$"
 )
 #: "officials put the death toll at 2,300", "raising the toll to 54": the measure is the object
 _PUT_AT_BEFORE = re.compile(
@@ -110,7 +113,10 @@ def measure_before(ctx: Context, begin: int) -> str | None:
         return "magnitude"
     m = _MEASURE_BEFORE.search(text, lo, begin) or _PUT_AT_BEFORE.search(text, lo, begin)
     if m is not None and m.group("noun") in MEASURE_NOUNS:
-        return m.group("noun")
+        of = m.groupdict().get("of")
+        if m.group("noun") in COUNTING_NOUNS and of and of not in STOP_WORDS:
+            return of  # "the final count of fatalities turned out to be 85": fatalities
+        return MEASURE_NOUN_OF.get(m.group("noun"), m.group("noun"))
     if _POPULATION_BEFORE.search(text, lo, begin) is not None:
         return "population"  # "the city of some 90,000"
     listed = listed_before(ctx, begin)

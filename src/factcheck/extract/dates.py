@@ -69,7 +69,9 @@ _MONTH_YEAR = re.compile(r"(?P<m1>" + MONTH_NAMES + r")\.?,?\s+" + _YEAR)
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _WEEKDAY = re.compile(r"(?P<wd>" + WEEKDAY_NAMES + r")(?:'s)?\b")
 _MONTH_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|from|to|through|during|early|late|last|next|this|of)\s+|mid-)$"
+    r"(?:\b(?:in|since|by|until|till|from|to|through|during|early|late|last|next|this|of|for)\s+"
+    r"|mid-)$",
+    re.IGNORECASE,  # "In February, employers added ..."
 )
 
 _RELATIVE = re.compile(
@@ -162,6 +164,11 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
         return _weekday(ctx, start, end)
     # a month alone needs a cue ("in May"): "may" and "march" are verbs too
     cue = _MONTH_CUE_BEFORE.search(text, max(0, start - 10), start)
+    if cue is not None and cue.group().strip().lower() == "for" and name == "May":
+        cue = None  # "voted for May": a name as often as a month
+    named = _EVENT_AFTER_MONTH.match(text, end)
+    if cue is not None and named is not None and named.group("poss"):
+        cue = None  # "in October's election": the month names the occurrence
     if cue is None:
         # "the October general elections", "October's run-off": a month naming an event
         event = _EVENT_AFTER_MONTH.match(text, end)

@@ -11,6 +11,7 @@ not known is compared with nothing but itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -41,6 +42,52 @@ def period_bucket(
     if claim.period is not None and not _is_event_period(claim, events.get(claim.source)):
         return "period:" + claim.period
     return story.get(claim.source, "source:" + claim.source)
+
+
+#: how long a period may be, and how long before its report it may end, to be the one a
+#: report's figures without a period are of (a month's jobs, a quarter's results)
+RECENT_SPAN_DAYS = 92
+RECENT_LAG_DAYS = 62
+
+
+def recent_periods(
+    claims: Sequence[Claim], events: Mapping[str, MainEvent | None]
+) -> dict[str, str]:
+    """For each source, the one recent period it states for a measure's flows, if only one.
+
+    In a report on March's jobs, "employers added 303,000 jobs in March" and, a
+    sentence later, "the gain of 330,000 jobs" are of the same month: a change or
+    an amount of money with no period is of the only month or quarter, ended
+    shortly before the report, that the source states for that measure. A source
+    that states two periods (March and February), a year or a day (a first
+    round's) adopts none; a level (a vote share) never adopts one.
+    """
+    periods: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.period is None or claim.period_low is None or not _flow(claim):
+            continue
+        if _is_event_period(claim, events.get(claim.source)):
+            continue
+        periods[claim.source].add(claim.period if _recent(claim) else "")
+    return {src: next(iter(p)) for src, p in periods.items() if len(p) == 1 and "" not in p}
+
+
+def _flow(claim: Claim) -> bool:
+    """A figure of what happened over a period: a change, or an amount of money."""
+    return claim.frame.sense == "change" or claim.fact.kind == "money"
+
+
+def _recent(claim: Claim) -> bool:
+    period = claim.period or ""
+    if not (len(period) == 7 or "-Q" in period):
+        return False  # a month or a quarter: a day is an occurrence's (a first round's)
+    try:
+        low = dt.date.fromisoformat((claim.period_low or "")[:10])
+        high = dt.date.fromisoformat((claim.period_high or claim.period_low or "")[:10])
+        report = dt.date.fromisoformat((claim.as_of or "")[:10])
+    except ValueError:
+        return False
+    return (high - low).days <= RECENT_SPAN_DAYS and 0 <= (report - high).days <= RECENT_LAG_DAYS
 
 
 def _is_event_period(claim: Claim, event: MainEvent | None) -> bool:
@@ -91,8 +138,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue  # the progress of a count is a moment's, not a figure to agree on
         buckets: dict[str, list[Claim]] = defaultdict(list)
         cumulative = group.base.split()[-1] in ctx.corpus.cumulative
+        recent = {} if cumulative else recent_periods(group.claims, ctx.corpus.events)
         for claim in group.claims:
             key = period_bucket(claim, story, ctx.corpus.events)
+            if claim.period is None and claim.source in recent and _flow(claim):
+                key = "period:" + recent[claim.source]
             if claim.counted is not None:
                 # a share at one moment of a count is compared only with that moment's
                 key += f"|{claim.counted}% counted"
