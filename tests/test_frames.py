@@ -95,6 +95,15 @@ FRAMES = [
     ("The quake caused the collapse of 26 buildings.", "26 buildings", "predicate", "collapsed"),
     ("At least 26 buildings collapsed in Ossa.", "At least 26 buildings", "predicate", "collapsed"),
     ("The quake caused the evacuation of 26 buildings.", "26 buildings", "predicate", None),
+    # a list names each value's owner just before "with" or "on"
+    (
+        "Results show the NFP in the lead with 182 seats and the Greens in fourth with 45 seats.",
+        "45 seats",
+        "entity",
+        "greens",
+    ),
+    ("The RN in third on 143 seats.", "143 seats", "entity", "rn"),
+    ("With 99% of ballots counted, the party won 30 seats.", "30 seats", "entity", None),
     # a month is when, never whose
     ("Unemployment for February came in at 3.9%.", "3.9%", "entity", None),
     # adding jobs is not saying; what a total counts was not said by the total
@@ -641,6 +650,9 @@ PAIRS = [
     ("Exactly 26 buildings collapsed.", "Exactly 40 buildings collapsed.", True),
     # a forecast against an actual; two sources of the forecast
     ("Acme earned $2.18 per share.", "Earnings per share were $2.11.", True),
+    # a name and its acronym, written together in a third article
+    ("The Tarvel Popular Front won 178 seats.", "The TPF won 188 seats.", True),
+    ("The Tarvel Popular Front won 178 seats.", "The Ossa Front won 188 seats.", False),
     # one place, written shorter; another place
     (
         "The epicentre was 18 km south of Ossa City.",
@@ -668,6 +680,8 @@ PAIRS = [
 def test_comparison_policy(tmp_path: Path, a: str, b: str, reported: bool) -> None:
     for name, text in (("a", a), ("b", b)):
         dated(tmp_path, name, f"In 2024, {text[0].lower()}{text[1:]}")
+    # a third article names a party and its acronym together
+    dated(tmp_path, "c", "In 2024, the Tarvel Popular Front (TPF) held 12 rallies.")
     found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert bool(found) == reported, [d.message for d in found]
 

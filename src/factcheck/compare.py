@@ -234,8 +234,16 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
     by_family: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    aliases = entity_aliases(claims)
     for claim in claims:
         claim = _convert(claim, vocabulary.rates)
+        entity = claim.frame.entity
+        if entity is not None and entity.key in aliases:
+            # "the NFP" where another article wrote "the New Popular Front (NFP)": one name
+            frame = dataclasses.replace(
+                claim.frame, entity=dataclasses.replace(entity, key=aliases[entity.key])
+            )
+            claim = dataclasses.replace(claim, frame=frame)
         by_family[_family(claim)][claim.metric].append(claim)
     groups: list[MetricGroup] = []
     for (_kind, unit), by_key in sorted(by_family.items()):
@@ -279,6 +287,27 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))
     return groups
+
+
+def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
+    """Entity keys that name one entity: a name, its bracketed acronym, and both together.
+
+    An article that writes "the New Popular Front (NFP)" gives the key ``new
+    popular front nfp``; "the NFP" and "the New Popular Front" in any other
+    article are that entity too. A short name shared by two full names
+    (``front`` of two fronts) is left alone.
+    """
+    full: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        part = claim.frame.entity
+        if part is None:
+            continue
+        words = part.key.split()
+        if len(words) >= 2 and words[-1] not in part.words.lower():
+            name, acronym = " ".join(words[:-1]), words[-1]
+            full[name].add(part.key)
+            full[acronym].add(part.key)
+    return {short: next(iter(keys)) for short, keys in full.items() if len(keys) == 1}
 
 
 def _split_of(key: str) -> tuple[str, str]:
@@ -371,8 +400,8 @@ def _a_part(claims: Sequence[Claim]) -> bool:
     """
     lex = lexicon()
     scopes = [c.frame.scope for c in claims if c.frame.scope is not None]
-    # an aftershock, a run-off: a part of the event, never the whole a bare figure is of
-    events = {w.rstrip("s") for w in lex.event_parts}
+    # an aftershock: another event within the event, never the whole a bare figure is of
+    events = {w.rstrip("s") for w in lex.other_events}
     return any(
         s.how == "subject"
         or s.key.split()[-1] in lex.scope_nouns

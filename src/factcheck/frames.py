@@ -52,6 +52,7 @@ class Lexicon:
     not_scope: frozenset[str]
     event_parts: frozenset[str]
     event_subjects: frozenset[str]
+    other_events: frozenset[str]
     reporting_with_clause: frozenset[str]
     calling: frozenset[str]
     forecasters: frozenset[str]
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         not_scope=_words(data_["not-scope"]),
         event_parts=_words(data_["event-parts"]),
         event_subjects=_words(data_["event-subjects"]),
+        other_events=_words(data_["other-events"]),
         not_entities=_words(data_["not-entities"]),
         predicates={
             str(w).lower(): str(group[0]).lower() for group in data_["predicates"] for w in group
@@ -432,6 +434,35 @@ def _event_part(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart |
     return None
 
 
+#: "the NFP in the lead with 182 seats", "the RN in third on 143", "Ensemble second with
+#: 168": a list names each value's owner just before it (the parse of such lists is poor)
+_NAME_WITH_BEFORE = re.compile(
+    r"(?:^|[\s,;(])(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|de|la|le))*)"
+    r"(?:\s+(?:in\s+(?:the\s+lead|first|second|third|fourth|fifth|sixth|last)|first|second|"
+    r"third|fourth|fifth|next|behind))?\s*,?\s+(?:with|on)\s+(?:just\s+|only\s+)?$"
+)
+
+
+def _named_just_before(p: Parse, start: int, lex: Lexicon) -> FramePart | None:
+    """The name a figure follows with "with" or "on" (``the NFP in the lead with 182 seats``)."""
+    m = _NAME_WITH_BEFORE.search(p.text, max(0, start - 60), start)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    while words and words[-1].lower() in ("of", "for", "de", "la", "le"):
+        words.pop()
+    key = _key(words)
+    if not key or key in lex.not_entities or words[0].lower() in _SENTENCE_WORDS:
+        return None
+    return FramePart(key, " ".join(words), "list")
+
+
+#: capitalised words that open a sentence or clause, never a name
+_SENTENCE_WORDS = frozenset(
+    "the a an however but and with on in it this that they he she we its their".split()
+)
+
+
 def _of_event(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
     """``the quake struck 72 km from X``, ``the epicentre was 77 km away``: the event's own figure.
 
@@ -657,9 +688,12 @@ def frame_of(
     scope = _event_part(p, n, verb, lex) or (
         None if duration else _scope(p, n, verb, lex, [*others, range(start, end)])
     )
+    entity = _named_just_before(p, start, lex) or _entity(
+        p, anchor, n, verb, lex, [*others, range(start, end)]
+    )
     return Frame(
         # "five World Cups": the figure's own words are what it counts, not whose it is
-        entity=_entity(p, anchor, n, verb, lex, [*others, range(start, end)]),
+        entity=entity,
         scope=scope,
         sense=sense,
         sense_how=sense_how,
