@@ -104,6 +104,10 @@ FRAMES = [
     ),
     ("The RN in third on 143 seats.", "143 seats", "entity", "rn"),
     ("With 99% of ballots counted, the party won 30 seats.", "30 seats", "entity", None),
+    # a company reports its own money; an agency tells of a quake's magnitude, a toll
+    ("Halberd reported revenue of $4.62 billion.", "$4.62 billion", "entity", "halberd"),
+    ("The Ossa Survey reported a magnitude of 6.8.", "6.8", "entity", None),
+    ("Wirebank reported 40 deaths.", "40 deaths", "entity", None),
     # a month is when, never whose
     ("Unemployment for February came in at 3.9%.", "3.9%", "entity", None),
     # adding jobs is not saying; what a total counts was not said by the total
@@ -387,6 +391,20 @@ METRICS = [
     ("Mac revenue $7.78B (vs $7.80B expected)", "$7.80B", "mac revenue"),
     ("Gross margin: 45.9% vs. 45.3% expected", "45.3%", "gross margin"),
     ("Acme posted revenue of $4 billion.", "$4 billion", "revenue"),
+    # a forecast named by who made it, or set against the actual before it
+    (
+        "Profit per share was $2.18, surpassing the Wall Street consensus forecast of $2.11.",
+        "$2.11",
+        "earnings per share",
+    ),
+    (
+        "Acme earned $2.18 a share, topping $2.11 that analysts had predicted.",
+        "$2.11",
+        "earnings per share",
+    ),
+    ("Analysts expected revenue around $117.91 billion.", "around $117.91 billion", "revenue"),
+    ("Services revenue was $23.12B, below estimates of $23.35B.", "$23.35B", "services revenue"),
+    ("Sales in the Greater Ossa region dropped 12%.", "12%", "sale change"),
     # earnings per share, however written; a dividend per share is another measure
     ("Earnings per share: $2.18 vs. $2.10 expected", "$2.18", "earnings per share"),
     ("EPS $2.18 (vs $2.10 expected)", "$2.10", "earnings per share"),
@@ -726,6 +744,38 @@ def test_a_figure_without_period_in_a_report_on_one_month(
     (tmp_path / "a.md").write_text(f"---\npublished: 2024-04-05\n---\n{a}\n", "utf-8")
     found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC101"]
     assert bool(found) == reported, [d.message for d in found]
+
+
+@pytest.mark.parametrize(
+    ("b", "reported"),
+    [
+        # two providers' consensus a cent apart: two forecasts
+        ("Analysts had expected earnings of $2.11 per share.", True),
+        ("Analysts had expected earnings of $2.10 per share.", False),
+    ],
+)
+def test_forecasts_a_last_digit_apart_are_two(tmp_path: Path, b: str, reported: bool) -> None:
+    dated(tmp_path, "a", "In 2024, analysts had expected earnings of $2.10 per share.")
+    dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    assert bool(found) == reported, [d.message for d in found]
+
+
+def test_actuals_a_last_digit_apart_are_one_value_rounded_two_ways(tmp_path: Path) -> None:
+    dated(tmp_path, "a", "In 2024, revenue was $21.30 billion.")
+    dated(tmp_path, "b", "In 2024, revenue was $21.31 billion.")
+    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"] == []
+
+
+def test_a_figure_that_names_no_one_is_the_story_subjects(tmp_path: Path) -> None:
+    # Halberd is named by most sources, its product Cloudvault by one: "revenue" is Halberd's
+    for name in "abc":
+        dated(tmp_path, name, "In 2024, Halberd said Halberd's profit was $2 billion.")
+    dated(tmp_path, "d", "In 2024, Cloudvault revenue was $1.2 billion.")
+    dated(tmp_path, "e", "In 2024, Halberd reported revenue of $4.62 billion.")
+    dated(tmp_path, "f", "In 2024, revenue was $4.26 billion.")
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    assert [sorted({c.source for c in d.claims}) for d in found] == [["e", "f"]]
 
 
 def test_agreement_is_pairwise_never_a_chain(tmp_path: Path) -> None:

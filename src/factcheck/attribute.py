@@ -37,7 +37,7 @@ from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.extract.scanner import FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
-from factcheck.frames import frame_of, modified_noun
+from factcheck.frames import frame_of, lexicon, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
@@ -49,7 +49,8 @@ GENERIC_MODIFIERS = frozenset(
     national full first early initial some all about nearly almost more than over its their
     his her our the a an this that these those last next year's month's first-quarter
     second-quarter third-quarter fourth-quarter q1 q2 q3 q4 full-year first-half second-half
-    half-year expected anticipated projected forecast predicted""".split()
+    half-year expected anticipated projected forecast predicted analysts analyst economists
+    economist""".split()
 )
 # ("expected revenue" is revenue: that it is a forecast is the frame's modality)
 
@@ -227,10 +228,14 @@ _PARTY_NOUNS = frozenset(
 
 
 def _is_complement(words: Sequence[str]) -> bool:
-    """Words after a preposition that only name the parties: ``to Osmara``, ``the two nations``."""
+    """Words after a preposition that only name the parties or the place: ``to Osmara``,
+    ``the two nations``, ``in the Greater China region``."""
+    places = lexicon().scope_nouns
     for w in words:
         low = w.lower()
         if w[:1].isupper() or low in _DETERMINERS or low in _PARTY_NOUNS or low in ("and", "or"):
+            continue
+        if low in places:
             continue
         if low in NUMBER_WORDS or w[:1].isdigit():
             continue
@@ -555,16 +560,21 @@ _COMPARED_BEFORE = re.compile(
 )
 
 
-_EXPECT = r"(?:expected|estimated|estimate|forecast|projected|consensus|anticipated|predicted)"
+_EXPECT = (
+    r"(?:expected|estimated|estimates?|forecast(?:ed|s)?|projected|projections?|consensus|"
+    r"anticipated|predicted|expectations?|views?)"
+)
 _EXPECTED_BEFORE = re.compile(
     r"\b(?:as[ \t]+opposed[ \t]+to|compared[ \t]+(?:with|to)|against|versus|vs\.?|missing|"
-    r"missed|below|above|beating|beat|topping|short[ \t]+of|ahead[ \t]+of|than)[ \t]+"
-    r"(?:the[ \t]+|an?[ \t]+)?(?:[a-z'’]+[ \t]+){0,2}?" + _EXPECT + r"(?:[ \t]+of)?[ \t]+"
+    r"missed|below|above|beating|beat|topping|topped|short[ \t]+of|ahead[ \t]+of|than|"
+    r"surpassing|surpassed|exceeding|exceeded|trailing|lagging)[ \t]+"
+    r"(?:the[ \t]+|an?[ \t]+)?(?:[A-Za-z'’]+[ \t]+){0,3}?" + _EXPECT + r"(?:[ \t]+of)?[ \t]+"
     r"(?:" + _QUALS + r"[ \t]+)?$",
     re.IGNORECASE,
 )
 _EXPECTED_AFTER = re.compile(
-    r"[ \t]+(?:that[ \t]+(?:was|were|had[ \t]+been)[ \t]+|was[ \t]+)?" + _EXPECT + r"\b",
+    r"[ \t]+(?:that[ \t]+(?:was|were|had[ \t]+been)[ \t]+|was[ \t]+|"
+    r"that[ \t]+(?:[a-z]+[ \t]+){1,2}(?:had[ \t]+|have[ \t]+)?)?" + _EXPECT + r"\b",
     re.IGNORECASE,
 )
 #: "after rising 0.4% in December": the previous change of the same measure

@@ -235,6 +235,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
         lambda: defaultdict(list)
     )
     aliases = entity_aliases(claims)
+    subject = story_subject(claims, aliases)
     for claim in claims:
         claim = _convert(claim, vocabulary.rates)
         entity = claim.frame.entity
@@ -281,7 +282,11 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
                     for part in _by_part(
-                        scoped, "entity", strict=whose or several, events=several and not whose
+                        scoped,
+                        "entity",
+                        strict=whose or several,
+                        events=several and not whose,
+                        subject=None if whose else subject,
                     ):
                         for subgroup in _by_part(part, "predicate", strict=what):
                             label = frame_label(name, _named_frame(subgroup))
@@ -310,6 +315,33 @@ def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
     return {short: next(iter(keys)) for short, keys in full.items() if len(keys) == 1}
 
 
+#: how much more often than any other the story's subject must be named, and by how many
+#: of the sources that name anyone
+SUBJECT_LEAD = 2.0
+SUBJECT_SHARE = 0.4
+
+
+def story_subject(claims: Sequence[Claim], aliases: Mapping[str, str]) -> str | None:
+    """The entity the corpus is about, if one stands out: a company in its results.
+
+    It is named (as whose figure it is) by at least two in five of the sources that
+    name anyone, and by twice as many sources as any other; a figure that names
+    no one is then its figure, even in a measure that names its parts too (Apple's
+    revenue beside the iPhone's). In an election no party stands out so.
+    """
+    sources: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.frame.entity is not None:
+            key = claim.frame.entity.key
+            sources[aliases.get(key, key)].add(claim.source)
+    naming = {s for named in sources.values() for s in named}
+    ranked = sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    if not ranked or len(ranked[0][1]) < max(3, SUBJECT_SHARE * len(naming)):
+        return None
+    second = len(ranked[1][1]) if len(ranked) > 1 else 0
+    return ranked[0][0] if len(ranked[0][1]) >= SUBJECT_LEAD * second else None
+
+
 def _split_of(key: str) -> tuple[str, str]:
     """A metric key's head word and what it is of or from (``''`` when nothing is).
 
@@ -335,6 +367,7 @@ def _by_part(
     strict: bool = False,
     apart: bool = False,
     events: bool = False,
+    subject: str | None = None,
 ) -> list[list[Claim]]:
     """Claims split by one frame part; those without it join the one named value, if one.
 
@@ -368,7 +401,13 @@ def _by_part(
     joined: dict[str, list[Claim]] = defaultdict(list)
     for k in keys:
         joined[sets.find(k)].extend(named[k])
+    sets_keys = set(keys)
     named = joined
+    root = sets.find(subject) if subject is not None and subject in sets_keys else None
+    if root is not None and unnamed:
+        # the story's subject: a figure that names no one is its figure
+        named[root] = [*named[root], *unnamed]
+        return [named[k] for k in sorted(named)]
     if (
         len(named) == 1
         and not strict

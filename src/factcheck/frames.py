@@ -255,7 +255,14 @@ def _subject(p: Parse, verb: int) -> int | None:
 
 
 def _entity(
-    p: Parse, anchor: int, n: int, verb: int | None, lex: Lexicon, figures: Sequence[range]
+    p: Parse,
+    anchor: int,
+    n: int,
+    verb: int | None,
+    lex: Lexicon,
+    figures: Sequence[range],
+    *,
+    money: bool = False,
 ) -> FramePart | None:
     # an elliptical list: "the Liberals 27 (-9)": the number hangs from the party
     if n != anchor and p.tags[n] in _PROPER and p.deps[anchor] == "nummod":
@@ -307,7 +314,14 @@ def _entity(
             part = _part(p, sorted({j for c in names for j in _chain(p, c)}), "list")
             if part is not None and part.key not in lex.not_entities:
                 return part
-    if verb is not None and _low(p, verb) not in lex.reporting:
+    # "Acme reported revenue of $4.6 billion": its own figure; "officials said 40 died": theirs
+    # to tell, not whose the dead are
+    told = (
+        verb is not None
+        and _low(p, verb) in lex.reporting
+        and not (money and _in_object(p, n, verb))
+    )
+    if verb is not None and not told:
         for agent in (c for c in p.children(verb) if p.deps[c] == "agent"):
             # "followed by Milei with 29.98 percent": the agent, not the clause before's subject
             for o in p.children(agent):
@@ -326,6 +340,17 @@ def _entity(
                 return part
         return _prep_entity(p, verb, ("for",), lex, figures)
     return None
+
+
+def _in_object(p: Parse, n: int, verb: int) -> bool:
+    """True when ``n`` is inside the direct object of ``verb``, a measure it is the value of
+    (``reported revenue of $4.6bn``; not ``reported 40 deaths``, the figure itself)."""
+    below = n
+    for a in p.ancestors(n):
+        if a == verb:
+            return p.deps[below] == "dobj" and below != n
+        below = a
+    return False
 
 
 _HOW: dict[str, FrameHow] = {"poss": "possessor", "appos": "apposition", "for": "for"}
@@ -600,6 +625,7 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds|yuan|yen|cents|pence)\b", re.IGNORECASE)
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
 #: nouns through which a figure is the subject: "a total of 97 buildings were damaged"
@@ -688,8 +714,9 @@ def frame_of(
     scope = _event_part(p, n, verb, lex) or (
         None if duration else _scope(p, n, verb, lex, [*others, range(start, end)])
     )
+    money = _MONEY.search(p.text, start, end) is not None
     entity = _named_just_before(p, start, lex) or _entity(
-        p, anchor, n, verb, lex, [*others, range(start, end)]
+        p, anchor, n, verb, lex, [*others, range(start, end)], money=money
     )
     return Frame(
         # "five World Cups": the figure's own words are what it counts, not whose it is

@@ -108,9 +108,22 @@ def bounds(fact: Fact, *, widen: bool = True) -> tuple[float, float]:
 
 def overlap(a: Fact, b: Fact) -> bool:
     """Whether two figures can both be right, once hedges and precision are counted."""
-    lo_a, hi_a = bounds(a)
-    lo_b, hi_b = bounds(b)
-    return lo_a <= hi_b and lo_b <= hi_a
+    return _meet(bounds(a), bounds(b))
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float], *, touching: bool = True) -> bool:
+    """Whether two intervals share a value.
+
+    Without ``touching``, two roundings that only touch do not: "$2.10" is
+    [2.095, 2.105) and "$2.11" [2.105, 2.115), two values; an exact figure on a
+    bound still meets it ("at least 20" and 20).
+    """
+    (lo_a, hi_a), (lo_b, hi_b) = a, b
+    if lo_a < hi_b and lo_b < hi_a:
+        return True
+    if not (lo_a == hi_b or lo_b == hi_a):
+        return False
+    return touching or lo_a == hi_a or lo_b == hi_b
 
 
 def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -136,6 +149,9 @@ def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
     [[46.2, 50], [50.1]]
     """
     interval = {c: bounds(c.fact) for c in claims}
+    # an actual figure a source truncates ($21.301 billion as $21.30 or $21.31) touches
+    # the other's rounding: one value; forecasts of several providers are several values
+    touching = not all(c.frame.modality == "forecast" for c in claims)
     ordered = sorted(claims, key=lambda c: (interval[c][0], c.source, c.fact.start))
     width = {c: hi - lo for c, (lo, hi) in interval.items()}
     # vague: an open interval, or one more than four times as wide as the median
@@ -146,7 +162,7 @@ def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
     shared: list[tuple[float, float]] = []
     for claim in (c for c in ordered if is_precise[c]):
         lo, hi = interval[claim]
-        if clusters and lo <= shared[-1][1]:
+        if clusters and _meet((lo, hi), shared[-1], touching=touching):
             clusters[-1].append(claim)
             shared[-1] = (max(shared[-1][0], lo), min(shared[-1][1], hi))
         else:
@@ -155,7 +171,7 @@ def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
     for claim in (c for c in ordered if not is_precise[c]):
         lo, hi = interval[claim]
         for i, (a, b) in enumerate(shared):
-            if lo <= b and a <= hi:
+            if _meet((lo, hi), (a, b), touching=touching):
                 clusters[i].append(claim)
                 shared[i] = (max(a, lo), min(b, hi))
                 break
