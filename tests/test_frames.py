@@ -245,7 +245,9 @@ SEVERAL_PLACES = "Ossa lies 64 km southwest of Tarvel. Brin lies 60 km south of 
 def test_the_events_figures_where_several_places_are_named(
     tmp_path: Path, a: str, b: str, reported: bool
 ) -> None:
+    # the towns' distances, named by two sources (a story of several places)
     dated(tmp_path, "a", f"{SEVERAL_PLACES}In 2024, {a[0].lower()}{a[1:]}")
+    dated(tmp_path, "c", SEVERAL_PLACES)
     dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
     found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert bool(found) == reported, [d.message for d in found]
@@ -776,6 +778,38 @@ def test_a_figure_that_names_no_one_is_the_story_subjects(tmp_path: Path) -> Non
     dated(tmp_path, "f", "In 2024, revenue was $4.26 billion.")
     found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
     assert [sorted({c.source for c in d.claims}) for d in found] == [["e", "f"]]
+
+
+@pytest.mark.parametrize(
+    ("named", "reported"),
+    [
+        # names one source each gives in passing make no story of several entities
+        (["Tarvel's employers added 12,000 jobs.", "Ossa's employers added 9,000 jobs."], True),
+        # two entities each named by two sources: a figure that names no one is no one's
+        (
+            [
+                "Tarvel's employers added 12,000 jobs.",
+                "Tarvel's employers added 12,000 jobs.",
+                "Ossa's employers added 9,000 jobs.",
+                "Ossa's employers added 9,000 jobs.",
+            ],
+            False,
+        ),
+    ],
+)
+def test_several_entities_are_those_sources_name(
+    tmp_path: Path, named: list[str], reported: bool
+) -> None:
+    for i, text in enumerate(named):
+        dated(tmp_path, f"n{i}", f"In March, {text}")
+    dated(tmp_path, "a", "In March, employers added 303,000 jobs.")
+    dated(tmp_path, "b", "In March, employers added 330,000 jobs.")
+    found = [
+        d
+        for d in check([tmp_path]).discrepancies
+        if d.rule == "FC101" and {c.source for c in d.claims} == {"a", "b"}
+    ]
+    assert bool(found) == reported, [d.message for d in found]
 
 
 def test_agreement_is_pairwise_never_a_chain(tmp_path: Path) -> None:

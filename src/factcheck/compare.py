@@ -277,8 +277,16 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                 by_frame[claim.frame.compare_key()].append(claim)
             # a player's age, a goal's minute: one of many in a story, compared only when named
             whose, what = one_of_many(name)
-            # "won 26 seats" in a story of several parties' seats is no one party's
-            several = len(_by_part([c for c in members if c.frame.entity], "entity")) > 1
+            # "won 26 seats" in a story of several parties' seats is no one party's: several
+            # entities, each named by two sources or more (a name one source gives in
+            # passing makes no story of several)
+            several = (
+                sum(
+                    len({c.source for c in named}) >= 2
+                    for named in _by_part([c for c in members if c.frame.entity], "entity")
+                )
+                > 1
+            )
             for _key, same in sorted(by_frame.items()):
                 for scoped in _by_part(same, "scope"):
                     for part in _by_part(
