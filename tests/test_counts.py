@@ -52,6 +52,7 @@ COUNTS = [
 
 NOT_COUNTS = [
     "It is one of the largest.",
+    "She ran a 5k race.",
     "The two leaders met.",
     "Their three children",
     "The G20 summit opened.",

@@ -108,6 +108,23 @@ FRAMES = [
     ("Halberd reported revenue of $4.62 billion.", "$4.62 billion", "entity", "halberd"),
     ("The Ossa Survey reported a magnitude of 6.8.", "6.8", "entity", None),
     ("Wirebank reported 40 deaths.", "40 deaths", "entity", None),
+    # a sector that did what the whole did is a part; the whole is no part
+    ("Healthcare added 72,000 jobs in March.", "72,000 jobs", "scope", "healthcare"),
+    (
+        "The construction industry added 39,000 jobs.",
+        "39,000 jobs",
+        "scope",
+        "construction industry",
+    ),
+    ("Employers added 303,000 jobs in March.", "303,000 jobs", "scope", None),
+    ("The economy added 303,000 jobs.", "303,000 jobs", "scope", None),
+    (
+        "The biggest gains were health care (up 81,300 jobs) and government (up 71,000).",
+        "81,300 jobs",
+        "scope",
+        "health care",
+    ),
+    ("Revenue rose to $4 billion (up 5%).", "5%", "scope", None),
     # a month is when, never whose
     ("Unemployment for February came in at 3.9%.", "3.9%", "entity", None),
     # adding jobs is not saying; what a total counts was not said by the total
@@ -375,6 +392,7 @@ METRICS = [
     ("Revenue rose 5% to $3 billion.", "5%", "revenue change"),
     # a bare number after its measure, or after what the measure counts
     ("Total payroll employment increased by 333,000 in March.", "333,000", "job"),
+    ("Total payroll employment increased by 303k in March.", "303k", "job"),
     ("The final count of fatalities turned out to be 85.", "85", "killed"),
     ("The number of dead has surpassed 2,100.", "2,100", "killed"),
     ("The number of parties stood at 14.", "14", "party"),

@@ -53,6 +53,8 @@ class Lexicon:
     event_parts: frozenset[str]
     event_subjects: frozenset[str]
     other_events: frozenset[str]
+    sector_verbs: frozenset[str]
+    whole_subjects: frozenset[str]
     reporting_with_clause: frozenset[str]
     calling: frozenset[str]
     forecasters: frozenset[str]
@@ -103,6 +105,8 @@ def lexicon() -> Lexicon:
         event_parts=_words(data_["event-parts"]),
         event_subjects=_words(data_["event-subjects"]),
         other_events=_words(data_["other-events"]),
+        sector_verbs=_words(data_["sector-verbs"]),
+        whole_subjects=_words(data_["whole-subjects"]),
         not_entities=_words(data_["not-entities"]),
         predicates={
             str(w).lower(): str(group[0]).lower() for group in data_["predicates"] for w in group
@@ -427,6 +431,24 @@ def _scope(
                     part = _part(p, toks, "preposition")
                     if part is not None:
                         return part
+    # "healthcare added 72,000 jobs", "the construction industry added 39,000": a sector
+    # that did what the whole did (employers, the economy, did it for the whole)
+    if (
+        verb is not None
+        and subject is not None
+        and p.deps[n] == "dobj"
+        and p.heads[n] == verb
+        and _low(p, verb) in lex.sector_verbs
+        and (p.tags[subject] in ("NN", "NNS") or (subject == 0 and p.tags[subject] == "NNP"))
+        and _low(p, subject) not in lex.whole_subjects
+        and _low(p, subject) not in lex.not_entities
+        and _low(p, subject) not in lex.event_subjects
+        and not _in_figure(p, subject, figures)
+    ):
+        toks = [t for t in _chain(p, subject) if t == subject or not _proper(p, t)]
+        part = _part(p, toks, "subject")
+        if part is not None:
+            return part
     # "Acme's energy division saw a 7% increase", "the segment's revenue": a part as owner
     owners = [c for c in p.children(n) if p.deps[c] == "poss"]
     if subject is not None:
@@ -625,6 +647,11 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: "health care (up 81,300 jobs)": a part named before the bracket that holds its figure
+_PART_BRACKET_BEFORE = re.compile(
+    r"(?:^|[,;:]|\b(?:were|was|are|is|and|including|like|as|in|for))[ \t]+"
+    r"(?P<part>[A-Za-z][a-z-]+(?:[ \t]+[a-z-]+){0,3})[ \t]*\([ \t]*(?:up|down|\+|-|–)?[ \t]*$"
+)
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds|yuan|yen|cents|pence)\b", re.IGNORECASE)
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
@@ -714,6 +741,11 @@ def frame_of(
     scope = _event_part(p, n, verb, lex) or (
         None if duration else _scope(p, n, verb, lex, [*others, range(start, end)])
     )
+    bracket = _PART_BRACKET_BEFORE.search(p.text, max(0, start - 48), start)
+    if scope is None and bracket is not None and not duration:
+        # "gains were health care (up 81,300 jobs) and government (up 71,000)": the part
+        words = bracket.group("part")
+        scope = FramePart(_key(words.split()), words, "apposition")
     money = _MONEY.search(p.text, start, end) is not None
     entity = _named_just_before(p, start, lex) or _entity(
         p, anchor, n, verb, lex, [*others, range(start, end)], money=money

@@ -437,6 +437,22 @@ def classify(
                 return after_scale
     if noun is None:
         measure = None if reference else measure_before(ctx, begin)
+        thousands = _THOUSANDS_AFTER.match(text, after_scale) if amount == value else None
+        if measure is not None and thousands is not None:
+            # "payroll employment increased by 303k": thousands, after a measure phrase
+            ctx.add(
+                count_mention(
+                    begin,
+                    thousands.end(),
+                    amount * 1000,
+                    measure,
+                    qualifier=qualifier,
+                    step=step * 1000,
+                    high=amount_high * 1000 if amount_high is not None else None,
+                    record=record,
+                )
+            )
+            return thousands.end()
         if measure is not None:
             add_count(after_scale, measure)
         return after_scale
@@ -600,6 +616,7 @@ _BY_WORD["first"] = _word
 _BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
 
 
+_THOUSANDS_AFTER = re.compile(r"[kK](?![\w-])")
 _CENTS_AFTER = re.compile(r"[ \t]+(cents?|pence)\b", re.IGNORECASE)
 #: the currency of a hundredth written as a word after an amount
 CENT_CURRENCY = {"cent": "USD", "cents": "USD", "pence": "GBP"}
