@@ -390,6 +390,9 @@ METRICS = [
     ("The unemployment rate fell from 3.9% to 3.8%.", "3.8%", "unemployment rate"),
     ("The unemployment rate dropped to 3.8% in March.", "3.8%", "unemployment rate"),
     ("Revenue rose 5% to $3 billion.", "5%", "revenue change"),
+    # how far a count got is "of votes in"; "of the increase in inflation" is a share
+    ("With 98% of votes in, Okafor led.", "98%", "counted share"),
+    ("Shelter gave two thirds of the increase in core prices.", "two thirds", "increase share"),
     # a bare number after its measure, or after what the measure counts
     ("Total payroll employment increased by 333,000 in March.", "333,000", "job"),
     ("Total payroll employment increased by 303k in March.", "303k", "job"),

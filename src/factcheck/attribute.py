@@ -181,6 +181,7 @@ _SHARE_OF_SKIP = frozenset("total valid all overall".split())
 _PROGRESS = re.compile(
     r"counted|tallied|reported|reporting|processed|declared|completed|in|scrutini[sz]ed"
 )
+_PHRASE_END = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _CASUALTY_AFTER = re.compile(
     # "5 people and injured 12": a conjunction starts another clause, of another measure
     r"[ \t]+(?:(?!(?:and|or|but|while)\b)[a-z]+[ \t]+){0,2}?"
@@ -466,7 +467,10 @@ def metric_of(
         if of is not None and words and words[0] not in STOP_WORDS:
             # "98 percent of votes counted", "99% of the preliminary count completed": how far
             # a count has got, not a share of the vote
-            if any(_PROGRESS.fullmatch(w) for w in words[1:]) or "count" in words:
+            # ("of votes in" is how far the count got; "of the increase in inflation" is not)
+            last_in = words[-1] == "in" and _PHRASE_END.match(text, of.end()) is not None
+            progress = any(_PROGRESS.fullmatch(w) for w in words[1:] if w != "in")
+            if progress or last_in or "count" in words:
                 return Metric(PROGRESS_METRIC, of.group("np"))
             return normalise_phrase(" ".join([words[0], "share"]))
         up = _CHANGE_BEFORE.search(text, max(lo, fact.start - 24), fact.start)

@@ -13,6 +13,9 @@ lines of their own).
 'Dr. Li said it rose.'
 >>> s.text_of(s.around(50, 54))
 'Next line'
+>>> s = Sentences("Turnout was 18.99%, it specified.In the first round, it won.")
+>>> s.text_of(s.around(40, 45))
+'In the first round, it won.'
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from __future__ import annotations
 import re
 
 # starts with one character class so that the regex engine skips ahead quickly
-_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9]))")
+# a stop straight before a capitalised word, after a lower-case word ("the ministry
+# specified.In the first round"), is an end too: scraped pages lose spaces
+_END = re.compile(
+    r"[.!?\n](?:(?<=\n)|[\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))"
+)
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm jr sr no vs etc inc corp
