@@ -270,6 +270,7 @@ def classify(
             return pct[1]
 
     scale, after_scale = scale_after(text, num_end, money=code is not None)
+    hundredths = 1  # "51 cents": a hundredth of the currency
     if code is None:
         cur = currency_after(text, after_scale, scaled=scale > 1)
         if cur is None and scale == 1:
@@ -284,35 +285,20 @@ def classify(
             # "51 cents a share", "40 pence": a hundredth of the currency the word names
             # (cents are taken for US cents, the most common in English news)
             code, after_scale = CENT_CURRENCY[cents.group(1).lower()], cents.end()
-            value, high = value / 100, (high / 100 if high is not None else None)
-            step = step_of(raw, decimals, 1, exact_integers=False) / 100 if raw else Decimal(0)
-            ctx.add(
-                Mention(
-                    "money",
-                    begin,
-                    after_scale,
-                    number=value,
-                    number_high=high,
-                    step=step,
-                    qualifier=qualifier,
-                    unit=code,
-                    record=record,
-                )
-            )
-            return after_scale
+            hundredths = 100
     if code is not None:
         step = (
             step_of(raw, decimals, scale, exact_integers=False)
             if raw
             else Decimal(scale if scale > 1 else 0)
-        )
+        ) / hundredths
         ctx.add(
             Mention(
                 "money",
                 begin,
                 after_scale,
-                number=value * scale,
-                number_high=high * scale if high is not None else None,
+                number=value * scale / hundredths,
+                number_high=high * scale / hundredths if high is not None else None,
                 step=step,
                 qualifier=qualifier,
                 unit=code,
