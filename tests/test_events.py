@@ -60,6 +60,7 @@ EVENT_DATES = [
     ("The election, held on Sunday, gave the party 30 seats.", "2023-09-10"),
     # a dateline is the report's date, not the event's
     ("Sept. 11 (Wire) -- The earthquake killed 2,000 people, officials said.", None),
+    ("Ossa, Tarvel Pref., Sept. 11 (Wire)--The earthquake killed 73 people.", None),
 ]
 
 
@@ -131,6 +132,10 @@ TENSES = [
     ),
     ("The company will publish its results on October 28.", "October 28", "not past"),
     ("The vote is on Thursday, March 28.", "Thursday, March 28", "not past"),
+    # a start or a payment set for later, in a clause told in the past
+    ("Acme announced a dividend, commencing on October 28.", "October 28", "not past"),
+    ("Acme announced a dividend, due for payment on October 28.", "October 28", "not past"),
+    ("Acme announced a dividend on October 28.", "October 28", "past"),
 ]
 
 

@@ -139,6 +139,11 @@ def main_event(
 _DATELINE_DATE = re.compile(r"[^\n]{0,40}?(?:\([A-Z][A-Za-z]+\)|[ \t][-—–]{1,2}[ \t])")
 
 
+#: the place a dateline opens with before its date: "Wajima, Ishikawa Pref., "
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
+_PLACE_PREFIX = re.compile(r"[ \t]*" + _PLACE + r"(?:,[ \t]*" + _PLACE + r"){0,3},[ \t]*")
+
+
 def _main_key(doc: Document, hits: Hits) -> tuple[str, int] | None:
     """The event word a source uses most, and how often (None when it names none)."""
     text = doc.match_text
@@ -268,8 +273,13 @@ def _candidates(
         if dateline is not None and dateline[0] <= fact.start < dateline[1]:
             continue  # the dateline dates the report, not the event
         line_start = text.rfind("\n", 0, fact.start) + 1
-        if _DATELINE_DATE.match(text, fact.start) and not text[line_start : fact.start].strip():
-            continue  # "Sept. 15 (UPI) --": a dateline, whatever else dated the article
+        before = text[line_start : fact.start]
+        if _DATELINE_DATE.match(text, fact.start) and (
+            not before.strip() or _PLACE_PREFIX.fullmatch(before)
+        ):
+            # "Sept. 15 (UPI) --", "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--": a dateline
+            # (also one left in the middle of a page), whatever else dated the article
+            continue
         if dates_the_saying(text, fact):
             continue  # "the commission said on Wednesday" dates the saying
         if _FISCAL_BEFORE.search(text, max(0, fact.start - 16), fact.start):

@@ -57,6 +57,7 @@ class Lexicon:
     whole_subjects: frozenset[str]
     reporting_with_clause: frozenset[str]
     calling: frozenset[str]
+    onsets: frozenset[str]
     forecasters: frozenset[str]
     not_entities: frozenset[str]
     predicates: dict[str, str]
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         copulas=_words(data_["copulas"]),
         prospect=_words(data_["prospect"]),
         calling=_words(data_["calling-verbs"]),
+        onsets=_words(data_["onsets"]),
         forecasters=_words(data_["forecasters"]),
         margin_verbs=_words(data_["margin-verbs"]),
         per_individual=_words(data_["per-individual"]),
@@ -878,12 +880,16 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
     """``past``, ``not past`` or None (no verb): the tense of the clause that holds a figure.
 
     ``the ship departed on Thursday`` is past; ``view our updates for Thursday``
-    (an imperative), ``the vote is on Thursday``, ``they will meet on Thursday`` are not.
+    (an imperative), ``the vote is on Thursday``, ``they will meet on Thursday``, ``a
+    dividend commencing in March`` (a start set for later) are not.
     """
     toks = p.tokens_in(start, end)
     if not toks:
         return None
+    onsets = lexicon().onsets
     for a in p.ancestors(_anchor(p, toks)):
+        if _low(p, a) in onsets:
+            return "not past"  # "a dividend commencing in March", "due for payment on March 26"
         if not _is_verb(p, a):
             continue
         auxes = [c for c in p.children(a) if p.deps[c] in ("aux", "auxpass")]
