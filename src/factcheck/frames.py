@@ -58,6 +58,8 @@ class Lexicon:
     reporting_with_clause: frozenset[str]
     calling: frozenset[str]
     onsets: frozenset[str]
+    transparent: frozenset[str]
+    clause_openers: frozenset[str]
     forecasters: frozenset[str]
     not_entities: frozenset[str]
     predicates: dict[str, str]
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         prospect=_words(data_["prospect"]),
         calling=_words(data_["calling-verbs"]),
         onsets=_words(data_["onsets"]),
+        transparent=_words(data_["transparent-nouns"]),
+        clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
         margin_verbs=_words(data_["margin-verbs"]),
         per_individual=_words(data_["per-individual"]),
@@ -501,15 +505,9 @@ def _named_just_before(p: Parse, start: int, lex: Lexicon) -> FramePart | None:
     while words and words[-1].lower() in ("of", "for", "de", "la", "le"):
         words.pop()
     key = _key(words)
-    if not key or key in lex.not_entities or words[0].lower() in _SENTENCE_WORDS:
+    if not key or key in lex.not_entities or words[0].lower() in lex.clause_openers:
         return None
     return FramePart(key, " ".join(words), "list")
-
-
-#: capitalised words that open a sentence or clause, never a name
-_SENTENCE_WORDS = frozenset(
-    "the a an however but and with on in it this that they he she we its their".split()
-)
 
 
 def _of_event(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
@@ -657,9 +655,6 @@ _PART_BRACKET_BEFORE = re.compile(
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds|yuan|yen|cents|pence)\b", re.IGNORECASE)
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
-#: nouns through which a figure is the subject: "a total of 97 buildings were damaged"
-_TRANSPARENT = frozenset("total number tally count".split())
-
 
 def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
     """What a counted subject does: ``nine parties won seats`` -> seated (via the data's groups)."""
@@ -675,7 +670,7 @@ def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | 
     if p.deps[n] == "pobj" and _low(p, p.heads[n]) == "of" and p.heads[n] != n:
         # "the collapse of at least 26 buildings": what the noun before says befell them
         noun = p.heads[p.heads[n]]
-        if _low(p, noun) in _TRANSPARENT:
+        if _low(p, noun) in lex.transparent:
             n = noun  # "a total of 97 buildings were damaged": what the total's clause says
         key = lex.predicates.get(_low(p, noun)) if p.tags[noun] in _NOUN_TAGS else None
         if key is not None:
