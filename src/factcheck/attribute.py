@@ -1051,6 +1051,7 @@ def with_frames(
             spans.get(b, []),
             headline=headline,
             duration=claim.fact.kind == "duration",
+            money=claim.fact.kind == "money",
         )
         baseline = _baseline(text, facts, b, claim)
         if baseline is not None:

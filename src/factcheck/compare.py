@@ -373,7 +373,6 @@ def _by_part(
     part: str,
     *,
     strict: bool = False,
-    apart: bool = False,
     events: bool = False,
     subject: str | None = None,
 ) -> list[list[Claim]]:
@@ -384,9 +383,11 @@ def _by_part(
     is compared with neither. A figure with no scope is of the whole, never of
     the one part named (the company's revenue, not its division's; the
     country's dead, not one city's). With ``strict``, a figure without the
-    part is compared with nothing (the age of "the 23-year-old"); with
-    ``apart``, figures without it are compared only with each other (the
-    measure names several values of the part elsewhere in the story).
+    part is compared with nothing (the age of "the 23-year-old"), but with
+    ``events`` those said of the event itself (``the quake struck 72 km from X``
+    where two towns' distances are named) are compared with each other. With
+    ``subject`` (the story's subject, when it is among the named), figures
+    without the part are the subject's.
     """
     from rapidfuzz import fuzz
 
@@ -409,9 +410,8 @@ def _by_part(
     joined: dict[str, list[Claim]] = defaultdict(list)
     for k in keys:
         joined[sets.find(k)].extend(named[k])
-    sets_keys = set(keys)
     named = joined
-    root = sets.find(subject) if subject is not None and subject in sets_keys else None
+    root = sets.find(subject) if subject is not None and subject in keys else None
     if root is not None and unnamed:
         # the story's subject: a figure that names no one is its figure
         named[root] = [*named[root], *unnamed]
@@ -419,7 +419,6 @@ def _by_part(
     if (
         len(named) == 1
         and not strict
-        and not apart
         and not (part == "scope" and _a_part(next(iter(named.values()))))
     ):
         (only,) = named.values()

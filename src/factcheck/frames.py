@@ -31,6 +31,7 @@ from factcheck.parse import Parse
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PROPER = frozenset({"NNP", "NNPS"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 #: relative pronouns: a relative clause's subject is what the clause describes
 _RELATIVE = frozenset("who which that whom".split())
@@ -251,7 +252,7 @@ def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | Non
 
 def _subject(p: Parse, verb: int) -> int | None:
     for c in p.children(verb):
-        if p.deps[c] in ("nsubj", "nsubjpass"):
+        if p.deps[c] in _SUBJECTS:
             if p.deps[verb] == "relcl" and _low(p, c) in _RELATIVE and p.heads[verb] != verb:
                 head = p.heads[verb]
                 # "Hurts, who completed 27 passes": Hurts; "the TDP and the JD(U), which won
@@ -646,13 +647,11 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
     return None
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: "health care (up 81,300 jobs)": a part named before the bracket that holds its figure
 _PART_BRACKET_BEFORE = re.compile(
     r"(?:^|[,;:]|\b(?:were|was|are|is|and|including|like|as|in|for))[ \t]+"
     r"(?P<part>[A-Za-z][a-z-]+(?:[ \t]+[a-z-]+){0,3})[ \t]*\([ \t]*(?:up|down|\+|-|–)?[ \t]*$"
 )
-_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds|yuan|yen|cents|pence)\b", re.IGNORECASE)
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
 
@@ -708,13 +707,15 @@ def frame_of(
     *,
     headline: bool = False,
     duration: bool = False,
+    money: bool = False,
 ) -> Frame:
     """The frame of the figure at ``[start, end)`` of the parsed sentence (sentence offsets).
 
     ``figures`` are the spans of the sentence's other figures and dates (so that
     a date is never taken for a place, nor another figure for an entity). The
     length of an event (``duration``) has no scope: where a summit was held does
-    not make its two days another figure.
+    not make its two days another figure. An amount of ``money`` a company
+    reports is its own ("Acme reported revenue of $4.6 billion").
     """
     toks = p.tokens_in(start, end)
     if not toks:
@@ -743,7 +744,6 @@ def frame_of(
         # "gains were health care (up 81,300 jobs) and government (up 71,000)": the part
         words = bracket.group("part")
         scope = FramePart(_key(words.split()), words, "apposition")
-    money = _MONEY.search(p.text, start, end) is not None
     entity = _named_just_before(p, start, lex) or _entity(
         p, anchor, n, verb, lex, [*others, range(start, end)], money=money
     )

@@ -387,16 +387,16 @@ def classify(
     if value == 1 and raw is None:
         return num_end  # "one" is too often a pronoun: "one of the", "the one"
 
-    def add_count(end: int, measure: str) -> None:
+    def add_count(end: int, measure: str, times: int = 1) -> None:
         ctx.add(
             count_mention(
                 begin,
                 end,
-                amount,
+                amount * times,
                 measure,
                 qualifier=qualifier,
-                step=step,
-                high=amount_high,
+                step=step * times,
+                high=amount_high * times if amount_high is not None else None,
                 record=record,
             )
         )
@@ -426,18 +426,7 @@ def classify(
         thousands = _THOUSANDS_AFTER.match(text, after_scale) if amount == value else None
         if measure is not None and thousands is not None:
             # "payroll employment increased by 303k": thousands, after a measure phrase
-            ctx.add(
-                count_mention(
-                    begin,
-                    thousands.end(),
-                    amount * 1000,
-                    measure,
-                    qualifier=qualifier,
-                    step=step * 1000,
-                    high=amount_high * 1000 if amount_high is not None else None,
-                    record=record,
-                )
-            )
+            add_count(thousands.end(), measure, times=1000)
             return thousands.end()
         if measure is not None:
             add_count(after_scale, measure)

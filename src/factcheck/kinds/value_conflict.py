@@ -11,7 +11,6 @@ not known is compared with nothing but itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -24,6 +23,7 @@ from factcheck.kinds.base import (
     Finding,
     RuleContext,
     agreement_clusters,
+    day,
     is_transposition,
     majority,
     show,
@@ -81,11 +81,9 @@ def _recent(claim: Claim) -> bool:
     period = claim.period or ""
     if not (len(period) == 7 or "-Q" in period):
         return False  # a month or a quarter: a day is an occurrence's (a first round's)
-    try:
-        low = dt.date.fromisoformat((claim.period_low or "")[:10])
-        high = dt.date.fromisoformat((claim.period_high or claim.period_low or "")[:10])
-        report = dt.date.fromisoformat((claim.as_of or "")[:10])
-    except ValueError:
+    low, high = day(claim.period_low), day(claim.period_high or claim.period_low)
+    report = day(claim.as_of)
+    if low is None or high is None or report is None:
         return False
     return (high - low).days <= RECENT_SPAN_DAYS and 0 <= (report - high).days <= RECENT_LAG_DAYS
 
