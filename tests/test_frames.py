@@ -16,7 +16,7 @@ import pytest
 from factcheck.api import check
 from factcheck.attribute import claims_of
 from factcheck.extract import extract_document
-from factcheck.facts import Claim, Published
+from factcheck.facts import Claim, Discrepancy, Published
 from factcheck.ingest import document_from_text
 from factcheck.rulefile import load_rules
 
@@ -33,6 +33,12 @@ def claims(text: str) -> dict[str, Claim]:
 def dated(folder: Path, name: str, text: str) -> None:
     """An article published on 2025-05-08."""
     (folder / f"{name}.md").write_text(f"---\npublished: 2025-05-08\n---\n{text}\n", "utf-8")
+
+
+def value_conflicts(folder: Path, min_confidence: float = 0.0) -> list[Discrepancy]:
+    """The FC101 discrepancies ``check`` reports over ``folder``."""
+    found = check([folder], min_confidence=min_confidence).discrepancies
+    return [d for d in found if d.rule == "FC101"]
 
 
 def key(part: object) -> str | None:
@@ -266,7 +272,7 @@ def test_the_events_figures_where_several_places_are_named(
     dated(tmp_path, "a", f"{SEVERAL_PLACES}In 2024, {a[0].lower()}{a[1:]}")
     dated(tmp_path, "c", SEVERAL_PLACES)
     dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert bool(found) == reported, [d.message for d in found]
 
 
@@ -723,7 +729,7 @@ def test_comparison_policy(tmp_path: Path, a: str, b: str, reported: bool) -> No
         dated(tmp_path, name, f"In 2024, {text[0].lower()}{text[1:]}")
     # a third article names a party and its acronym together
     dated(tmp_path, "c", "In 2024, the Tarvel Popular Front (TPF) held 12 rallies.")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert bool(found) == reported, [d.message for d in found]
 
 
@@ -740,7 +746,7 @@ def test_a_line_that_names_its_figures(tmp_path: Path, b: str, reported: bool) -
     lead = "Acme's results came out on Thursday."
     dated(tmp_path, "a", f"{lead}\nRevenue: $119.58 billion vs. $117.91 billion expected")
     dated(tmp_path, "b", f"{lead} {b}")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert bool(found) == reported, [d.message for d in found]
 
 
@@ -765,7 +771,7 @@ def test_a_figure_without_period_in_a_report_on_one_month(
     tmp_path: Path, a: str, reported: bool
 ) -> None:
     (tmp_path / "a.md").write_text(f"---\npublished: 2024-04-05\n---\n{a}\n", "utf-8")
-    found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path, min_confidence=0.0)
     assert bool(found) == reported, [d.message for d in found]
 
 
@@ -780,14 +786,14 @@ def test_a_figure_without_period_in_a_report_on_one_month(
 def test_forecasts_a_last_digit_apart_are_two(tmp_path: Path, b: str, reported: bool) -> None:
     dated(tmp_path, "a", "In 2024, analysts had expected earnings of $2.10 per share.")
     dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert bool(found) == reported, [d.message for d in found]
 
 
 def test_actuals_a_last_digit_apart_are_one_value_rounded_two_ways(tmp_path: Path) -> None:
     dated(tmp_path, "a", "In 2024, revenue was $21.30 billion.")
     dated(tmp_path, "b", "In 2024, revenue was $21.31 billion.")
-    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"] == []
+    assert value_conflicts(tmp_path) == []
 
 
 def test_a_figure_that_names_no_one_is_the_story_subjects(tmp_path: Path) -> None:
@@ -797,7 +803,7 @@ def test_a_figure_that_names_no_one_is_the_story_subjects(tmp_path: Path) -> Non
     dated(tmp_path, "d", "In 2024, Cloudvault revenue was $1.2 billion.")
     dated(tmp_path, "e", "In 2024, Halberd reported revenue of $4.62 billion.")
     dated(tmp_path, "f", "In 2024, revenue was $4.26 billion.")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert [sorted({c.source for c in d.claims}) for d in found] == [["e", "f"]]
 
 
@@ -836,7 +842,7 @@ def test_several_entities_are_those_sources_name(
 def test_agreement_is_pairwise_never_a_chain(tmp_path: Path) -> None:
     for name, n in (("a", "1,206"), ("b", "1,207"), ("c", "1,208")):
         dated(tmp_path, name, f"The earthquake killed {n} people.")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert found
     values = {c.fact.text for c in found[0].claims}
     assert {"1,206 people", "1,208 people"} <= values
@@ -846,7 +852,7 @@ def test_a_source_that_contradicts_itself_is_reported(tmp_path: Path) -> None:
     text = "The earthquake killed 190 people.\n\nThe earthquake killed 3,400 people."
     dated(tmp_path, "a", text)
     dated(tmp_path, "b", "Rain fell.")
-    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path)
     assert found
     assert "one source disagrees with itself" in found[0].confidence_reasons
 
@@ -913,16 +919,16 @@ def test_a_source_that_gives_several_kicks_tells_of_several(tmp_path: Path) -> N
         "In 2024, Okafor kicked a 27-yard field goal. Okafor missed a 42-yard field goal.",
     )
     dated(tmp_path, "b", "In 2024, Okafor's 27-yard field goal won it.")
-    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"] == []
+    assert value_conflicts(tmp_path) == []
     # one value each, and they differ: reported
     dated(tmp_path, "a", "In 2024, Okafor's 29-yard field goal won it.")
-    assert [d for d in check([tmp_path]).discrepancies if d.rule == "FC101"]
+    assert value_conflicts(tmp_path)
 
 
 def test_a_quantity_of_one_of_many_is_doubted(tmp_path: Path) -> None:
     dated(tmp_path, "a", "In 2024, Okafor ran a 27-yard race.")
     dated(tmp_path, "b", "In 2024, Okafor ran a 42-yard race.")
-    found = [d for d in check([tmp_path], min_confidence=0.0).discrepancies if d.rule == "FC101"]
+    found = value_conflicts(tmp_path, min_confidence=0.0)
     assert found
     assert all(d.confidence < 0.5 for d in found)
     assert any("one of several" in r for d in found for r in d.confidence_reasons)
