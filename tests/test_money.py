@@ -85,3 +85,54 @@ def test_record_is_a_flag_not_a_bound() -> None:
     (fact,) = only(facts_of("trade reached a record $245 billion"), "money")
     assert fact.record is True
     assert fact.low == fact.high == 245e9
+
+
+#: a statement's table under a header that scales it (rows written for this test)
+STATEMENT = """Ossa Corp reports its results
+(In millions, except per share amounts)
+Revenue $ 40,111
+Costs and expenses 23,727
+Net income $ 14,017
+Diluted earnings per share $ 5.33
+Cash dividend $ 0.50
+The board approved a one-off payment of $ 500 to each employee.
+Capital expenditure was $7.6 billion
+"""
+
+
+@pytest.mark.parametrize(
+    ("span", "value"),
+    [
+        # whole amounts on a row under the header are in millions
+        ("$ 40,111", 40_111e6),
+        ("$ 14,017", 14_017e6),
+        # negative: a per-share or decimal amount, a sentence, an amount with its own scale
+        ("$ 5.33", 5.33),
+        ("$ 0.50", 0.5),
+        ("$ 500", 500),
+        ("$7.6 billion", 7.6e9),
+    ],
+)
+def test_a_table_header_scales_its_rows(span: str, value: float) -> None:
+    money = {f.text: f for f in only(facts_of(STATEMENT), "money")}
+    assert money[span].value == pytest.approx(value)
+
+
+def test_a_row_in_millions_is_stated_to_the_million() -> None:
+    (fact,) = [f for f in facts_of(STATEMENT) if f.text == "$ 40,111"]
+    assert fact.precision == pytest.approx(0.5e6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no header; "in millions of" is prose, not a header
+        "Revenue $ 40,111\n",
+        "Sales reached in millions of homes.\nRevenue $ 40,111\n",
+        # a header after the row does not scale it
+        "Revenue $ 40,111\n(in millions)\n",
+    ],
+)
+def test_no_header_no_scale(text: str) -> None:
+    (fact,) = [f for f in facts_of(text) if f.text == "$ 40,111"]
+    assert fact.value == 40_111

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
+from decimal import Decimal
 
 from factcheck.extract._lexicon import (
     AMBIGUOUS_CURRENCY_NAMES,
@@ -14,6 +17,7 @@ from factcheck.extract._lexicon import (
     SCALE_WORDS,
 )
 from factcheck.extract.context import trie_pattern
+from factcheck.facts import Mention
 
 #: a currency symbol with its prefix (``US$``, ``HK$``, ``€``)
 SYMBOL = "(?:" + trie_pattern(sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + ")"
@@ -73,3 +77,55 @@ def currency_after(text: str, pos: int, *, scaled: bool) -> tuple[str, int] | No
 def symbol_code(symbol: str) -> str:
     """The ISO code of a symbol or code written before an amount."""
     return CURRENCY_SYMBOLS.get(symbol) or CURRENCY_CODES.get(symbol, "XXX")
+
+
+#: the header of a statement's table: "In millions, except per share amounts", "(in
+#: thousands)", "($ in millions)"; not "in millions of homes"
+_TABLE_SCALE = re.compile(
+    r"(?:\((?:[$€£¥][ \t]*)?[Ii]n|\bIn)[ \t]+(?P<word>thousands|millions|billions)\b"
+    r"(?![ \t]+of\b)"
+)
+_TABLE_SCALES = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+#: a table's row is short, and not a sentence
+_ROW_CHARS = 100
+_PER_SHARE = re.compile(r"\bper[ \t]+(?:diluted[ \t]+)?share\b|\bEPS\b", re.IGNORECASE)
+
+
+def table_scaled(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with the scale their table's header states: ``Revenue $ 40,111`` under
+    ``In millions, except per share amounts`` is $40,111 million.
+
+    Only whole amounts with no scale of their own, on a short line that is not a
+    sentence and not of a per-share amount, after the header (the nearest one
+    before them) are scaled.
+    """
+    headers = [(m.start(), _TABLE_SCALES[m.group("word")]) for m in _TABLE_SCALE.finditer(text)]
+    if not headers:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        scale = next((f for at, f in reversed(headers) if at < m.start), 0)
+        if m.kind == "money" and scale and m.number is not None and _table_row(text, m):
+            m = dataclasses.replace(
+                m,
+                number=m.number * scale,
+                number_high=m.number_high * scale if m.number_high is not None else None,
+                # a whole number of millions: stated to the million
+                step=(m.step or Decimal(1)) * scale,
+            )
+        out.append(m)
+    return out
+
+
+def _table_row(text: str, m: Mention) -> bool:
+    figure = text[m.start : m.end]
+    if "." in figure or _SCALE.search(figure) or figure.rstrip()[-1:].isalpha():
+        return False  # a decimal (a per-share amount), or an amount with its own scale
+    lo = text.rfind("\n", 0, m.start) + 1
+    hi = text.find("\n", m.end)
+    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    return (
+        len(line) <= _ROW_CHARS
+        and not line.endswith((".", "!", "?"))
+        and not _PER_SHARE.search(line)
+    )

@@ -36,7 +36,14 @@ from factcheck.extract.counts import (
     ordinal_word_value,
     rank_to,
 )
-from factcheck.extract.money import CODE_BEFORE, SYMBOL, currency_after, scale_after, symbol_code
+from factcheck.extract.money import (
+    CODE_BEFORE,
+    SYMBOL,
+    currency_after,
+    scale_after,
+    symbol_code,
+    table_scaled,
+)
 from factcheck.extract.numbers import DIGITS, DIGITS_ANCHOR, parse_digits, step_of, words_to_number
 from factcheck.extract.percent import DENOMINATORS, fraction_at, percent_after
 from factcheck.facts import Mention
@@ -617,4 +624,4 @@ def scan(text: str) -> list[Mention]:
             continue  # inside a word: "McMay"
         else:
             pos = max(_BY_WORD[text[start:end].lower()](ctx, start, end), end)
-    return ctx.mentions
+    return table_scaled(text, ctx.mentions)
