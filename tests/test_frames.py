@@ -137,6 +137,21 @@ FRAMES = [
     ("Healthcare added 72,000 jobs in March.", "72,000 jobs", "speaker", None),
     ("The agency added that 72,000 jobs were created.", "72,000 jobs", "speaker", "agency"),
     ("A total of 97 buildings were reported damaged.", "97 buildings", "speaker", None),
+    # whose forecast, named on the forecast's noun
+    (
+        "Acme beat Wall Street's expectation of $4.96 per share.",
+        "$4.96",
+        "speaker",
+        "wall street",
+    ),
+    (
+        "Acme beat the Tallis Research consensus of $4.82 per share.",
+        "$4.82",
+        "speaker",
+        "tallis research",
+    ),
+    ("Acme beat the expectation of $4.96 per share.", "$4.96", "speaker", None),
+    ("Acme's revenue of $4.96 billion was a record.", "$4.96 billion", "speaker", None),
     # the aftershock a clause above the figure tells of; the mainshock's own figure
     (
         "Aftershocks were recorded, with one measuring a depth of 7.8 miles.",
@@ -316,6 +331,16 @@ SENSES = [
     ("The death toll rose to 23.", "23", "level", None),
     ("The Greens won 38 seats.", "38 seats", "level", None),
     ("The party won 31 percent of the vote.", "31 percent", "level", None),
+    # a level for part of the year has that basis; a level for the year has none
+    (
+        "Inflation reached 120 percent in the first ten months.",
+        "120 percent",
+        "level",
+        "year to date",
+    ),
+    ("Inflation has reached 143% so far this year.", "143%", "level", "year to date"),
+    ("Annual inflation soared to 143%.", "143%", "level", None),
+    ("The rate fell to 3.8% from the previous month.", "3.8%", "level", None),
 ]
 
 
@@ -440,6 +465,26 @@ METRICS = [
     ("Profit per share was $2.18.", "$2.18", "earnings per share"),
     ("Acme earned $2.18 per share.", "$2.18", "earnings per share"),
     ("Acme will pay a dividend of 24 cents per share.", "24 cents", "dividend per share"),
+    # no measure word beside the figure: the subject of its verb says what it measures
+    ("Gross margin widened to 45.9% in the quarter.", "45.9%", "gross margin"),
+    ("Revenue, meanwhile, jumped 25 percent to $40.11 billion.", "25 percent", "revenue change"),
+    ("Revenue, meanwhile, jumped 25 percent to $40.11 billion.", "$40.11 billion", "revenue"),
+    ("Operating income more than doubled to $17.2 billion.", "$17.2 billion", "operating income"),
+    ("Earnings per share climbed to $2.18.", "$2.18", "earnings per share"),
+    # a level reached after a change noun: what the change is in
+    ("Ossa posted a 25% rise in revenue, reaching $40.1 billion.", "$40.1 billion", "revenue"),
+    # the level left, told before or after the level reached
+    ("The jobless rate dipped from 3.9% to 3.8%.", "3.9%", "earlier jobless rate"),
+    ("The jobless rate dipped from 3.9% to 3.8%.", "3.8%", "jobless rate"),
+    ("The jobless rate edged down to 3.8%, from 3.9%.", "3.9%", "earlier jobless rate"),
+    ("Sales fell to $20.8 billion from $23.9 billion.", "$23.9 billion", "earlier sale"),
+    # ... unless a year-earlier phrase dates it instead
+    ("Sales fell to $20.8 billion from $23.9 billion a year earlier.", "$23.9 billion", "sale"),
+    # negative: a subject that says whose, not what (a name, a pronoun), measures nothing
+    ("Ossa Motors earned $14 billion.", "$14 billion", None),
+    ("Turnout was 66.7%.", "66.7%", "turnout"),
+    ("It jumped 25 percent.", "25 percent", None),
+    ("The year ended with 4% growth.", "4%", None),
 ]
 
 
@@ -474,6 +519,10 @@ def test_metric(text: str, figure: str, metric: str | None) -> None:
             "282 seats",
             "2014",
         ),
+        # the day of the report that gives a figure is not the figure's period
+        ("Tuesday's report showed the jobless rate fell to 3.8%.", "3.8%", None),
+        ("Tuesday's jobs data showed 303,000 jobs were added.", "303,000 jobs", None),
+        ("Tuesday's storm killed 12 people.", "12 people", "2025-05-06"),
     ],
 )
 def test_the_period_a_sentence_gives(text: str, figure: str, period: str | None) -> None:
@@ -519,6 +568,14 @@ MODALITIES = [
     ("Revenue was $2.1 billion against the $2.3 billion expected.", "$2.3 billion", "forecast"),
     ("Earnings were 45 cents against the expected 51 cents.", "51 cents", "forecast"),
     ("Earnings were 45 cents against the expected 51 cents.", "45 cents", "actual"),
+    ("Earnings were 45 cents, missing the estimated 51 cents.", "estimated 51 cents", "forecast"),
+    # a verb with an object ("to add 212,000 jobs") says nothing of who speaks: what the
+    # analysts expected further up is still their forecast
+    (
+        "Analysts had expected employers to add 212,000 jobs and the rate to hold at 3.9%.",
+        "3.9%",
+        "forecast",
+    ),
     # negative: a plain past figure, and "will" about a settled result, are actual
     ("Revenue was $4.3 billion.", "$4.3 billion", "actual"),
     ("Only seven parties will be represented in the new chamber.", "seven parties", "actual"),
@@ -714,6 +771,16 @@ PAIRS = [
     ("Acme earned $2.18 per share.", "Acme will pay a dividend of 24 cents per share.", False),
     # one region's sales, another's
     ("Sales in Ossaland dropped 13 per cent.", "Sales in Brinland dropped 7 per cent.", False),
+    # two forecasters' figures for the same thing, told in one sentence beside an actual
+    (
+        "Acme earned $5.33 per share, beating the Tallis expectation of $5.00 per share and "
+        "Wall Street's expectation of $4.96 per share.",
+        "Analysts had expected earnings of $4.82 per share.",
+        True,
+    ),
+    # a figure whose measure only the grammar gives, against the same measure
+    ("Gross margin widened to 45.9%.", "The gross margin was 42.1%.", True),
+    ("Gross margin widened to 45.9%.", "The operating margin was 42.1%.", False),
     # a company's total vs its division's
     (
         "Halberd saw a 9% rise in revenue.",

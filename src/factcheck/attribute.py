@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,7 +38,7 @@ from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.extract.scanner import FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
-from factcheck.frames import frame_of, lexicon, modified_noun
+from factcheck.frames import frame_of, lexicon, measured, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
@@ -590,10 +591,25 @@ _AFTER_CHANGE = re.compile(
 
 
 def _expected_value(text: str, lo: int, fact: Fact) -> bool:
-    """``below the expected $22.15 billion``, ``the $21.48bn that was estimated``."""
+    """``below the expected $22.15 billion``, ``the $21.48bn that was estimated``, ``missing
+    the estimated 51 cents`` (the figure's own qualifier says it)."""
     if _EXPECTED_BEFORE.search(text, max(lo, fact.start - 60), fact.start) is not None:
         return True
+    own = _EXPECT_WORD.match(text, fact.start, fact.end)
+    if own is not None and _COMPARED_TO.search(text, max(lo, fact.start - 30), fact.start):
+        return True
     return _EXPECTED_AFTER.match(text, fact.end) is not None
+
+
+#: a figure whose own first word says it is expected: "estimated 51 cents"
+_EXPECT_WORD = re.compile(_EXPECT + r"[ \t]+", re.IGNORECASE)
+#: what sets a figure against another: "missing the", "below an", "than the"
+_COMPARED_TO = re.compile(
+    r"\b(?:missing|missed|below|above|beating|beat|topping|topped|short[ \t]+of|ahead[ \t]+of|"
+    r"than|surpassing|surpassed|exceeding|exceeded|versus|vs\.?|against)[ \t]+"
+    r"(?:the[ \t]+|an?[ \t]+)?$",
+    re.IGNORECASE,
+)
 
 
 def _earlier_value(text: str, lo: int, fact: Fact) -> bool:
@@ -715,8 +731,18 @@ def _baseline_start(text: str, date: Fact, floor: int) -> int | None:
 
 
 def dates_the_saying(text: str, date: Fact) -> bool:
-    """``officials said on Monday``: the date of the report, not of what it reports."""
-    return _REPORTING_BEFORE.search(text, max(0, date.start - 30), date.start) is not None
+    """``officials said on Monday``, ``Friday's report showed``: the date of the report, not
+    of what it reports."""
+    if _REPORTING_BEFORE.search(text, max(0, date.start - 30), date.start) is not None:
+        return True
+    owned = _OWNED_AFTER.match(text, date.end)
+    if owned is None or not (owned.group(1) or date.text.endswith(("'s", "’s"))):
+        return False
+    return any(w.lower() in lexicon().report_nouns for w in owned.group(2).split())
+
+
+#: "Friday's report", "Tuesday's jobs data": a day said to own the (up to three) words after it
+_OWNED_AFTER = re.compile(r"(['’]s)?((?:[ \t]+[A-Za-z-]+){1,3})")
 
 
 def _governs(text: str, date: Fact, fact: Fact) -> bool:
@@ -861,8 +887,23 @@ def _shift_year(period: Period, years: int, how: str) -> Period:
 _TO_NUMBER = re.compile(r"[ \t]*(?:-|to)[ \t]*[$€£¥]?\d")
 
 
+@functools.lru_cache(maxsize=1)
+def _to_then_from() -> re.Pattern[str]:
+    """``fell to 3.8% from 3.9%``: a change verb, the level reached, then the level left."""
+    verbs = trie_pattern(sorted(lexicon().change_verbs, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:" + verbs + r")[ \t]+to[ \t]+(?:" + _QUALS + r"[ \t]+)?[$€£¥]?\d[\d.,]*"
+        r"[ \t]*(?:%|percent|per[ \t]+cent)?(?:[ \t]+(?:million|billion|trillion|[a-z]+))?"
+        r",?[ \t]+from[ \t]+$",
+        re.IGNORECASE,
+    )
+
+
 def _before_a_change(text: str, fact: Fact) -> bool:
-    """``the toll rose from 232 to 272``: the figure is the level before the change."""
+    """``the toll rose from 232 to 272``, ``fell to 3.8% from 3.9%``: the figure is the
+    level before the change."""
+    if _to_then_from().search(text, max(0, fact.start - 60), fact.start) is not None:
+        return True
     return (
         FROM_CHANGE.search(text, max(0, fact.start - 48), fact.start) is not None
         and _TO_NUMBER.match(text, fact.end) is not None
@@ -922,16 +963,23 @@ def claims_of(
         metric = metric_of(fact, doc, bounds, previous)
         if metric is not None:
             previous, previous_sentence = metric, bounds
+        elif (
+            fact.kind in _MEASURED_BY_GRAMMAR
+            and model is not None
+            and bounds[1] - bounds[0] <= MAX_CHARS  # a sentence too long is not parsed
+        ):
+            metric = _BY_GRAMMAR  # "Gross margin expanded to 45.9%": the parse will say
         if metric is None or not metric.key:
             continue
-        key = canonical(metric.key, synonyms)
-        if _before_a_change(doc.match_text, fact):
-            key = "earlier " + key  # "rose from 232 to 272": 232 is the level before
+        key = canonical(metric.key, synonyms) if metric is not _BY_GRAMMAR else ""
         period = period_of(fact, doc, by_sentence[bounds], bounds)
         clause = _clause(doc.match_text, bounds[0], bounds[1], fact.start)
         tail = doc.match_text[fact.end : clause[1]]
         earlier_year = None if key.endswith("change") else _YEAR_EARLIER.match(tail.lstrip())
-        if period.iso is None or earlier_year:
+        if key and not earlier_year and _before_a_change(doc.match_text, fact):
+            # "rose from 232 to 272": 232 is the level before ("a year earlier" dates it instead)
+            key = "earlier " + key
+        if key and (period.iso is None or earlier_year):
             # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
             src = last_dated.get(_base(key))
             back = _BACK_REFERENCE.search(doc.match_text, bounds[0], bounds[1])
@@ -957,15 +1005,21 @@ def claims_of(
             period_low=period.low,
             period_high=period.high,
             period_how=period.how,
-            as_of=_reported_on(key, period, by_sentence[bounds], doc) or as_of,
+            as_of=(_reported_on(key, period, by_sentence[bounds], doc) if key else None) or as_of,
         )
         claims.append(claim)
-        if claim.period is not None:
+        if key and claim.period is not None:
             last_dated[_base(key)] = claim  # the latest dated figure of each measure
     claims = _with_count_progress(claims)
     if model is None or not claims:
         return claims
     return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model, synonyms)
+
+
+#: the kinds of figure whose measure the grammar may tell when the words around it do not
+_MEASURED_BY_GRAMMAR = frozenset({"money", "percent"})
+#: a claim's metric while the grammar of its sentence is still to say what it measures
+_BY_GRAMMAR = Metric("(by grammar)", "")
 
 
 def _with_count_progress(claims: Sequence[Claim]) -> list[Claim]:
@@ -1033,6 +1087,7 @@ def with_frames(
     parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
     names = _names(text, {p.word(0) for p in parses.values() if len(p) and p.tags[0] in _NOUNS})
     parses = {b: _with_names(p, names) for b, p in parses.items()}
+    measures = frozenset(synonyms or {}) | frozenset((synonyms or {}).values())
     spans: dict[tuple[int, int], list[range]] = {}
     for f, b in sentence_of.items():
         if b in parses:
@@ -1042,7 +1097,8 @@ def with_frames(
         lo = b[0]
         headline = not text[lo : b[1]].rstrip().endswith((".", "!", "?", '"', "'", ")"))
         if b not in parses:
-            out.append(dataclasses.replace(claim, frame=Frame(parsed=False, headline=headline)))
+            if claim.metric:
+                out.append(dataclasses.replace(claim, frame=Frame(parsed=False, headline=headline)))
             continue
         frame = frame_of(
             parses[b],
@@ -1053,6 +1109,14 @@ def with_frames(
             duration=claim.fact.kind == "duration",
             money=claim.fact.kind == "money",
         )
+        if claim.metric and _a_name(parses[b], claim, lo, names, measures):
+            claim = dataclasses.replace(claim, metric="")  # "Ossa Motors earned": whose, not what
+        if not claim.metric:
+            found = _measured(parses[b], claim, text, lo, synonyms or {})
+            if found is None:
+                continue  # what the figure measures is told neither by its words nor its clause
+            claim, part = found
+            frame = dataclasses.replace(frame, measure=part)
         baseline = _baseline(text, facts, b, claim)
         if baseline is not None:
             frame = dataclasses.replace(frame, baseline=baseline)
@@ -1103,6 +1167,46 @@ _DISTANCE_FROM = re.compile(
     r"(?:(?:(?!(?:in|at|near|on|and|or|to|where|which|that)[ \t])[a-z]+[ \t]+){1,3}(?:of[ \t]+)?)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
 )
+
+
+def _a_name(
+    p: Parse, claim: Claim, lo: int, names: frozenset[str], measures: frozenset[str]
+) -> bool:
+    """Whether the words a claim's metric came from are a name: all proper nouns in the
+    parse, and a sentence's first word only if the article writes it as a name (``names``;
+    the small pipeline tags "Turnout was" a name too). A measure the vocabulary knows
+    (``EPS``) is never one."""
+    words = claim.metric_text
+    if not words or claim.fact.kind not in _MEASURED_BY_GRAMMAR or claim.metric in measures:
+        return False
+    at = p.text.lower().rfind(words.lower(), 0, claim.fact.start - lo)
+    if at < 0:
+        return False
+    toks = [i for i in p.tokens_in(at, at + len(words)) if p.word(i)[:1].isalpha()]
+    if not toks or not all(p.tags[i] in ("NNP", "NNPS") for i in toks):
+        return False
+    # a word that opens the sentence or follows a dateline's dash is capitalised anyway
+    opening = toks[0] == 0 or p.word(toks[0] - 1) in ("-", "—", "–", ":", '"', "“")
+    return not opening or len(toks) > 1 or p.word(toks[0]) in names
+
+
+def _measured(
+    p: Parse, claim: Claim, text: str, lo: int, synonyms: Mapping[str, str]
+) -> tuple[Claim, FramePart] | None:
+    """The claim with the measure its clause gives it (:func:`factcheck.frames.measured`)."""
+    found = measured(p, claim.fact.start - lo, claim.fact.end - lo)
+    if found is None:
+        return None
+    part, sense = found
+    metric = normalise_phrase(part.key.split())
+    if metric is None or not metric.key:
+        return None
+    key = canonical(metric.key, dict(synonyms))
+    if sense == "change" and not key.endswith("change"):
+        key += " change"  # "Revenue jumped 25 percent": the change in revenue
+    elif sense == "earlier" or _before_a_change(text, claim.fact):
+        key = "earlier " + key  # "dipped from 3.9% to 3.8%": 3.9% is the level before
+    return dataclasses.replace(claim, metric=key, metric_text=part.words), part
 
 
 def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None:

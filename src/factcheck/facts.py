@@ -369,6 +369,9 @@ class Frame:
     #: ``the epicentre was 77 km away``): in a measure that names several entities, such
     #: figures are the event's and compared with each other
     of_event: FramePart | None = None
+    #: what the figure measures, when only the grammar could tell (``Gross margin expanded
+    #: to 45.9%``: the clause's subject); None when the words around the figure said
+    measure: FramePart | None = None
     headline: bool = False
     parsed: bool = True
 
@@ -398,6 +401,7 @@ class Frame:
             "baseline": part(self.baseline),
             "predicate": part(self.predicate),
             "of_event": part(self.of_event),
+            "measure": part(self.measure),
             "headline": self.headline,
             "parsed": self.parsed,
         }
@@ -419,6 +423,7 @@ def frame_from_dict(data: Mapping[str, Any]) -> Frame:
         "baseline",
         "predicate",
         "of_event",
+        "measure",
     )
     return Frame(
         **{k: part(data.get(k)) for k in parts},

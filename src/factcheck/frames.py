@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -59,6 +59,7 @@ class Lexicon:
     reporting_with_clause: frozenset[str]
     calling: frozenset[str]
     onsets: frozenset[str]
+    report_nouns: frozenset[str]
     transparent: frozenset[str]
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         prospect=_words(data_["prospect"]),
         calling=_words(data_["calling-verbs"]),
         onsets=_words(data_["onsets"]),
+        report_nouns=_words(data_["report-nouns"]),
         transparent=_words(data_["transparent-nouns"]),
         clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
@@ -573,14 +575,24 @@ def _sense(p: Parse, n: int, lex: Lexicon, text: str) -> tuple[Sense, FramePart 
     return "level", None
 
 
-def _basis(sentence: str, start: int, end: int, figures: Sequence[range]) -> FramePart | None:
-    """The nearest basis phrase after the figure (before the next figure), else just before it."""
+#: the bases a level has too (the others are the basis of a change)
+_LEVEL_BASES = frozenset({"year to date"})
+
+
+def _basis(
+    sentence: str, start: int, end: int, figures: Sequence[range], *, levels: bool = False
+) -> FramePart | None:
+    """The nearest basis phrase after the figure (before the next figure), else just before it.
+
+    Of a level (``levels``), only a part of the year it is for: ``143% so far this year``.
+    """
     lex = lexicon()
+    bases = [(k, pattern) for k, pattern in lex.basis if not levels or k in _LEVEL_BASES]
     low = sentence.lower()
     nxt = min((r.start for r in figures if r.start >= end), default=len(sentence))
     prev = max((r.stop for r in figures if r.stop <= start), default=0)
     best: tuple[int, str, str] | None = None
-    for key, pattern in lex.basis:
+    for key, pattern in bases:
         # a phrase may hold a figure of its own ("over the last 12 months"): it must start
         # before the next figure, not end before it
         for m in pattern.finditer(low, end):
@@ -588,7 +600,7 @@ def _basis(sentence: str, start: int, end: int, figures: Sequence[range]) -> Fra
                 best = (m.start(), key, sentence[m.start() : m.end()])
             break
     if best is None:
-        for key, pattern in lex.basis:
+        for key, pattern in bases:
             for m in pattern.finditer(low, prev, start):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), key, sentence[m.start() : m.end()])
@@ -605,7 +617,7 @@ def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, Fr
         near.extend(
             c for c in p.children(i) if p.deps[c] in ("aux", "amod", "compound", "auxpass", "acl")
         )
-        if _low(p, i) in lex.reporting and i != anchor:
+        if i != anchor and _reports(p, i, lex):
             break  # "analysts said" stops the path: what they said is their figure
     # "the 45 percent of votes needed to win": what the figure is a share of is needed
     for of in (c for c in p.children(n) if p.deps[c] == "prep" and _low(p, c) == "of"):
@@ -627,7 +639,37 @@ def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, Fr
     return "actual", None
 
 
+def _forecast_owner(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
+    """Whose forecast a figure is, named on its noun: ``Wall Street's expectation of $4.96``,
+    ``the Earnings Whisper expectation of $5.00``, ``the LSEG consensus of $39.2 billion``."""
+    head = p.heads[anchor]
+    if p.deps[anchor] != "pobj" or _low(p, head) != "of" or p.heads[head] == head:
+        return None
+    noun = p.heads[head]
+    if p.tags[noun] not in ("NN", "NNS") or not any(
+        _low(p, noun) in words for modality, words in lex.modality if modality == "forecast"
+    ):
+        return None
+    for c in p.children(noun):
+        if c < noun and p.deps[c] in ("poss", "compound") and _proper(p, c):
+            return _part(p, _chain(p, c), "possessor")
+    return None
+
+
+def _reports(p: Parse, i: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` says who gives a figure: ``said``, ``added`` with a clause, but
+    not ``employers to add 212,000 jobs`` (an object, not a clause)."""
+    if _low(p, i) not in lex.reporting:
+        return False
+    if _low(p, i) in lex.reporting_with_clause:
+        return not any(p.deps[c] == "dobj" for c in p.children(i))
+    return True
+
+
 def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
+    forecaster = _forecast_owner(p, anchor, lex)
+    if forecaster is not None:
+        return forecaster
     for i in range(len(p)):
         if _low(p, i) == "according":
             for to in p.children(i):
@@ -637,12 +679,10 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
     below = anchor
     for a in p.ancestors(anchor):
         via, below = below, a
-        if _low(p, a) in lex.reporting and _is_verb(p, a):
+        if _is_verb(p, a) and _reports(p, a, lex):
             subj = _subject(p, a)
             if subj is None or via == subj:
                 continue  # "a total of 97 buildings were reported damaged": no one said it
-            if p.deps[via] == "dobj" and _low(p, a) in lex.reporting_with_clause:
-                continue  # "healthcare added 72,000 jobs": added, not said
             return _part(p, _chain(p, subj), "reporting verb")
     return None
 
@@ -753,7 +793,7 @@ def frame_of(
         scope=scope,
         sense=sense,
         sense_how=sense_how,
-        basis=_basis(p.text, start, end, others) if sense == "change" else None,
+        basis=_basis(p.text, start, end, others, levels=sense != "change"),
         modality=modality,
         modality_how=modality_how,
         speaker=speaker,
@@ -761,6 +801,101 @@ def frame_of(
         of_event=_of_event(p, n, verb, lex),
         headline=headline,
     )
+
+
+#: prepositions whose object is a level the clause's subject reaches or leaves ("rose to
+#: $40 billion", "stood at 3.8%", "fell from 3.9%"); "by" takes the change itself
+_LEVEL_PREPS = frozenset("to at from".split())
+#: how a figure with no noun of its own hangs from its verb
+_FIGURE_ARGUMENTS = frozenset({"dobj", "npadvmod", "attr", "oprd"})
+#: what a figure is of the measure its clause gives it
+MeasuredAs = Literal["level", "change", "earlier"]
+
+
+def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | None:
+    """What a figure with no measure word of its own measures, read from its clause.
+
+    The measure is the subject of the figure's verb (``Gross margin expanded to
+    45.9%``, ``Revenue, meanwhile, jumped 25 percent``), or what a change noun
+    the verb describes is a change in (``a 25% rise in revenue, reaching $40.1
+    billion``). The second value says whether the figure is a level of it, its
+    change, or the level before a change (``fell to 3.8% from 3.9%``). None
+    when the subject names whose figure it is rather than what is measured (a
+    name, a pronoun): ``Meta earned $14 billion``.
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return None
+    lex = lexicon()
+    n = _anchor(p, toks)
+    head, dep = p.heads[n], p.deps[n]
+    if head == n:
+        return None
+    prep = ""
+    if dep == "pobj":
+        prep = _low(p, head)
+        if prep not in _LEVEL_PREPS and prep != "by":
+            return None
+        head = p.heads[head]
+    elif dep not in _FIGURE_ARGUMENTS:
+        return None
+    if not _is_verb(p, head):
+        return None
+    changing = _low(p, head) in lex.change_verbs
+    sense: MeasuredAs = "level"
+    if changing and prep == "from" and p.text[: p.starts[toks[0]]].rstrip()[-3:] != " to":
+        sense = "earlier"  # but "dipped from 3.9% to 3.8%": 3.8% hangs from "from" too
+    elif changing and dep != "attr" and prep not in _LEVEL_PREPS:
+        sense = "change"
+    up = p.heads[head]
+    own = any(p.deps[c] in _SUBJECTS for c in p.children(head))
+    if not own and p.deps[head] in ("acl", "advcl") and up != head:
+        # "a 25% rise in revenue, reaching $40.1 billion" (or "posted a 25% rise in revenue,
+        # reaching ..."): the level of what the change is in
+        changes = [up] if p.deps[head] == "acl" else [c for c in p.children(up) if c < head]
+        for noun in changes:
+            changed = _changed(p, noun) if _low(p, noun) in lex.change_nouns else None
+            if changed is not None:
+                return _measure_part(p, changed, "of"), "level"
+    subject = _subject(p, head)
+    if subject is None and p.deps[head] in ("relcl", "acl") and up != head:
+        subject = up  # "the rate to hold at 3.9%": what the clause describes
+    if subject is None:
+        return None
+    if p.tags[subject] not in ("NN", "NNS") or _low(p, subject) in lex.not_scope:
+        return None
+    return _measure_part(p, subject, "subject"), sense
+
+
+def _changed(p: Parse, noun: int) -> int | None:
+    """What a change noun is a change in: ``a rise in revenue`` -> revenue."""
+    for c in p.children(noun):
+        if p.deps[c] == "prep" and _low(p, c) in ("in", "of"):
+            objects = [o for o in p.children(c) if p.deps[o] == "pobj"]
+            if objects and p.tags[objects[0]] in ("NN", "NNS"):
+                return objects[0]
+    return None
+
+
+def _measure_part(p: Parse, head: int, how: FrameHow) -> FramePart:
+    """A measure noun with the words before it that change what it is (``gross margin``)."""
+    toks = [head]
+    todo = [head]
+    while todo:
+        i = todo.pop()
+        for c in p.children(i):
+            if c < i and p.deps[c] in ("compound", "amod") and p.tags[c] not in _PROPER:
+                toks.append(c)
+                todo.append(c)
+    for c in p.children(head):
+        if c > head and p.deps[c] == "prep" and _low(p, c) == "per":
+            # "earnings per share": what the measure is divided by is part of it
+            objects = [o for o in p.children(c) if p.deps[o] == "pobj"]
+            if objects:
+                toks.extend(range(head + 1, objects[0] + 1))
+    toks.sort()
+    words = " ".join(_low(p, i) for i in toks)
+    return FramePart(words, p.text[p.starts[toks[0]] : p.ends[toks[-1]]], how)
 
 
 def modified_noun(p: Parse, start: int, end: int) -> str | None:
@@ -904,6 +1039,7 @@ __all__ = [
     "dated_event",
     "frame_of",
     "lexicon",
+    "measured",
     "modified_noun",
     "one_of_many",
     "tense_of",
