@@ -510,7 +510,7 @@ def metric_of(
         if own is not None:
             return own
         after = _NP_AFTER.match(text, fact.end)
-        if after is not None:
+        if after is not None and after.group("np").split()[0] not in lexicon().comparison_words:
             return normalise_phrase(after.group("np"))
         return label[0] if label is not None else None  # "iPhone revenue $69.70B (vs ...)"
     return None
@@ -961,6 +961,12 @@ def claims_of(
         if bounds != previous_sentence:
             previous = None
         metric = metric_of(fact, doc, bounds, previous)
+        if metric is not None and _a_forecast_of(metric):
+            # "exceeding analysts' predictions of $33.6 billion": a forecast of the measure the
+            # sentence gave before, or of what its grammar says
+            metric = previous if previous is not None and previous_sentence == bounds else None
+            if metric is not None and fact.kind == "money":
+                metric = Metric(metric.key.removesuffix(" change"), metric.text)
         if metric is not None:
             previous, previous_sentence = metric, bounds
         elif (
@@ -972,12 +978,24 @@ def claims_of(
         if metric is None or not metric.key:
             continue
         key = canonical(metric.key, synonyms) if metric is not _BY_GRAMMAR else ""
+        if key:
+            key += range_end(doc.match_text, fact)
         period = period_of(fact, doc, by_sentence[bounds], bounds)
         clause = _clause(doc.match_text, bounds[0], bounds[1], fact.start)
         tail = doc.match_text[fact.end : clause[1]]
         earlier_year = None if key.endswith("change") else _YEAR_EARLIER.match(tail.lstrip())
         if key and not earlier_year and _before_a_change(doc.match_text, fact):
             # "rose from 232 to 272": 232 is the level before ("a year earlier" dates it instead)
+            key = "earlier " + key
+        elif (
+            key
+            and not earlier_year
+            and period.iso is None
+            and fact.kind in ("money", "percent")
+            and _earlier_value(doc.match_text, bounds[0], fact)
+        ):
+            # "revenue was $1.07 billion, up from $727 million": the level before, of a period
+            # the sentence does not say
             key = "earlier " + key
         if key and (period.iso is None or earlier_year):
             # "Two-way trade rose 6.3 percent" after "trade reached $317.6 billion in 2018"
@@ -1014,6 +1032,35 @@ def claims_of(
     if model is None or not claims:
         return claims
     return with_frames(doc, claims, dict(zip(facts, bounds_of, strict=True)), model, synonyms)
+
+
+#: "between $34.5 billion and": the low end of a range is before "and", the high end after
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+_AND_FIGURE_AFTER = re.compile(r"[ \t]+and[ \t]+[$€£¥]?\d")
+_BETWEEN_AND_BEFORE = re.compile(
+    r"\bbetween[ \t]+[$€£¥]?\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent|[a-z]+)?"
+    r"(?:[ \t]+[a-z]+)?[ \t]+and[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def range_end(text: str, fact: Fact) -> str:
+    """`` low end`` or `` high end`` for either figure of "between $34.5 billion and $37
+    billion" (two figures, one range: each is compared only with the same end of another's),
+    else ``""``."""
+    if _BETWEEN_BEFORE.search(text, max(0, fact.start - 9), fact.start) and _AND_FIGURE_AFTER.match(
+        text, fact.end
+    ):
+        return " low end"
+    if _BETWEEN_AND_BEFORE.search(text, max(0, fact.start - 40), fact.start):
+        return " high end"
+    return ""
+
+
+def _a_forecast_of(metric: Metric) -> bool:
+    """``analysts' prediction``, ``expectations``: a forecast's noun, not what it forecasts."""
+    words = metric.key.split()
+    return bool(words) and singular(words[-1]) in lexicon().forecast_nouns
 
 
 #: the kinds of figure whose measure the grammar may tell when the words around it do not
@@ -1113,6 +1160,8 @@ def with_frames(
             claim = dataclasses.replace(claim, metric="")  # "Ossa Motors earned": whose, not what
         if not claim.metric:
             found = _measured(parses[b], claim, text, lo, synonyms or {})
+            if found is None and frame.modality == "forecast":
+                found = _forecast_of_the_last(claim, text, out, b, sentence_of)
             if found is None:
                 continue  # what the figure measures is told neither by its words nor its clause
             claim, part = found
@@ -1190,6 +1239,34 @@ def _a_name(
     return not opening or len(toks) > 1 or p.word(toks[0]) in names
 
 
+def _forecast_of_the_last(
+    claim: Claim,
+    text: str,
+    before: Sequence[Claim],
+    bounds: tuple[int, int],
+    sentence_of: Mapping[Fact, tuple[int, int]],
+) -> tuple[Claim, FramePart] | None:
+    """A forecast with no measure of its own, after a figure of its sentence, forecasts that
+    figure's measure: "revenue of $40.1 billion, surpassing analyst expectations of $39.2
+    billion"."""
+    last = next(
+        (
+            c
+            for c in reversed(before)
+            if sentence_of.get(c.fact) == bounds and c.fact.kind == claim.fact.kind
+        ),
+        None,
+    )
+    if last is None:
+        return None
+    key = last.metric.removesuffix(" low end").removesuffix(" high end")
+    if claim.fact.kind == "money":
+        key = key.removesuffix(" change")
+    key += range_end(text, claim.fact)
+    part = FramePart(key, last.metric_text, "clause")
+    return dataclasses.replace(claim, metric=key, metric_text=last.metric_text), part
+
+
 def _measured(
     p: Parse, claim: Claim, text: str, lo: int, synonyms: Mapping[str, str]
 ) -> tuple[Claim, FramePart] | None:
@@ -1202,6 +1279,9 @@ def _measured(
     if metric is None or not metric.key:
         return None
     key = canonical(metric.key, dict(synonyms))
+    end = range_end(text, claim.fact)
+    if end:
+        return dataclasses.replace(claim, metric=key + end, metric_text=part.words), part
     if sense == "change" and not key.endswith("change"):
         key += " change"  # "Revenue jumped 25 percent": the change in revenue
     elif sense == "earlier" or _before_a_change(text, claim.fact):

@@ -60,6 +60,9 @@ class Lexicon:
     calling: frozenset[str]
     onsets: frozenset[str]
     report_nouns: frozenset[str]
+    forecast_nouns: frozenset[str]
+    owner_nouns: frozenset[str]
+    comparison_words: frozenset[str]
     transparent: frozenset[str]
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
@@ -121,6 +124,9 @@ def lexicon() -> Lexicon:
         calling=_words(data_["calling-verbs"]),
         onsets=_words(data_["onsets"]),
         report_nouns=_words(data_["report-nouns"]),
+        forecast_nouns=_words(data_["forecast-nouns"]),
+        owner_nouns=_words(data_["owner-nouns"]),
+        comparison_words=_words(data_["comparison-words"]),
         transparent=_words(data_["transparent-nouns"]),
         clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
@@ -806,6 +812,9 @@ def frame_of(
 #: prepositions whose object is a level the clause's subject reaches or leaves ("rose to
 #: $40 billion", "stood at 3.8%", "fell from 3.9%"); "by" takes the change itself
 _LEVEL_PREPS = frozenset("to at from".split())
+#: prepositions that put a level on the noun before them ("revenue between $34.5 billion and
+#: $37 billion", "a margin of 45.9%", "a rate at 3.8%")
+_NOUN_PREPS = frozenset("between of at around near".split())
 #: how a figure with no noun of its own hangs from its verb
 _FIGURE_ARGUMENTS = frozenset({"dobj", "npadvmod", "attr", "oprd"})
 #: what a figure is of the measure its clause gives it
@@ -834,9 +843,15 @@ def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | N
     prep = ""
     if dep == "pobj":
         prep = _low(p, head)
+        noun = p.heads[head]
+        if prep in _NOUN_PREPS and p.tags[noun] in ("NN", "NNS") and noun < n:
+            # "first-quarter revenue between $34.5 billion and $37 billion": the noun's level
+            if singular(_low(p, noun)) in lex.forecast_nouns or _low(p, noun) in lex.not_scope:
+                return None
+            return _measure_part(p, noun, "of"), "level"
         if prep not in _LEVEL_PREPS and prep != "by":
             return None
-        head = p.heads[head]
+        head = noun
     elif dep not in _FIGURE_ARGUMENTS:
         return None
     if not _is_verb(p, head):
@@ -857,12 +872,29 @@ def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | N
             changed = _changed(p, noun) if _low(p, noun) in lex.change_nouns else None
             if changed is not None:
                 return _measure_part(p, changed, "of"), "level"
-    subject = _subject(p, head)
+            if singular(_low(p, noun)) in lex.forecast_nouns:
+                # "exceeded revenue expectations, reaching $1.07 billion": revenue reached
+                kinds = [c for c in p.children(noun) if p.deps[c] == "compound" and c < noun]
+                if kinds and p.tags[kinds[-1]] in ("NN", "NNS"):
+                    return _measure_part(p, kinds[-1], "of"), "level"
+    subject = None
+    infinitive = any(p.deps[c] == "aux" and _low(p, c) == "to" for c in p.children(head))
+    if not own and infinitive and p.deps[head] in ("xcomp", "advcl", "ccomp") and up != head:
+        # "anticipates revenue to be between $34.6 billion and ...": the object it speaks of
+        objects = [c for c in p.children(up) if p.deps[c] == "dobj" and c < head]
+        if objects and p.tags[objects[0]] in ("NN", "NNS"):
+            subject = objects[0]
+    if subject is None:
+        subject = _subject(p, head)
     if subject is None and p.deps[head] in ("relcl", "acl") and up != head:
         subject = up  # "the rate to hold at 3.9%": what the clause describes
     if subject is None:
         return None
     if p.tags[subject] not in ("NN", "NNS") or _low(p, subject) in lex.not_scope:
+        return None
+    if singular(_low(p, subject)) in lex.forecast_nouns or _low(p, subject) in lex.owner_nouns:
+        # "expectations, which were set at $39.2 billion": of what, not said; "the company
+        # earned $14 billion": whose, not what
         return None
     return _measure_part(p, subject, "subject"), sense
 
@@ -881,10 +913,13 @@ def _measure_part(p: Parse, head: int, how: FrameHow) -> FramePart:
     """A measure noun with the words before it that change what it is (``gross margin``)."""
     toks = [head]
     todo = [head]
+    when = lexicon().not_scope
     while todo:
         i = todo.pop()
         for c in p.children(i):
             if c < i and p.deps[c] in ("compound", "amod") and p.tags[c] not in _PROPER:
+                if _low(p, c) in when:
+                    continue  # "first-quarter revenue": when, not what
                 toks.append(c)
                 todo.append(c)
     for c in p.children(head):
