@@ -484,6 +484,29 @@ METRICS = [
     ("Ossa Motors earned $14 billion.", "$14 billion", None),
     ("Turnout was 66.7%.", "66.7%", "turnout"),
     ("It jumped 25 percent.", "25 percent", None),
+    # nor one that says when, or names a forecast: the clause's grammar says instead
+    ("Ad revenue in the fourth quarter was $65.5 billion.", "$65.5 billion", "ad revenue"),
+    ("For the year, the company took in $307.39 billion.", "$307.39 billion", None),
+    (
+        "The company anticipates revenue to be between $34.6 billion and $37 billion.",
+        "$34.6 billion",
+        "revenue low end",
+    ),
+    (
+        "The company anticipates revenue to be between $34.6 billion and $37 billion.",
+        "$37 billion",
+        "revenue high end",
+    ),
+    (
+        "Revenue reached $9.19 billion, compared to the anticipated $8.94 billion.",
+        "$8.94 billion",
+        "revenue",
+    ),
+    (
+        "Meta posted $40.1 billion in revenue, beating analysts' predictions of $39.2 billion.",
+        "$39.2 billion",
+        "revenue",
+    ),
     ("The year ended with 4% growth.", "4%", None),
 ]
 

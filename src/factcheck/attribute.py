@@ -1156,16 +1156,17 @@ def with_frames(
             duration=claim.fact.kind == "duration",
             money=claim.fact.kind == "money",
         )
-        if claim.metric and _a_name(parses[b], claim, lo, names, measures):
-            claim = dataclasses.replace(claim, metric="")  # "Ossa Motors earned": whose, not what
-        if not claim.metric:
+        # "Ossa Motors earned", "the fourth quarter was": whose or when, not what
+        wrong = bool(claim.metric) and _not_a_measure(parses[b], claim, lo, names, measures)
+        if not claim.metric or wrong:
             found = _measured(parses[b], claim, text, lo, synonyms or {})
-            if found is None and frame.modality == "forecast":
+            if found is None and frame.modality == "forecast" and not claim.metric:
                 found = _forecast_of_the_last(claim, text, out, b, sentence_of)
-            if found is None:
+            if found is not None:
+                claim, part = found
+                frame = dataclasses.replace(frame, measure=part)
+            elif not claim.metric or wrong:
                 continue  # what the figure measures is told neither by its words nor its clause
-            claim, part = found
-            frame = dataclasses.replace(frame, measure=part)
         baseline = _baseline(text, facts, b, claim)
         if baseline is not None:
             frame = dataclasses.replace(frame, baseline=baseline)
@@ -1218,16 +1219,23 @@ _DISTANCE_FROM = re.compile(
 )
 
 
-def _a_name(
+def _not_a_measure(
     p: Parse, claim: Claim, lo: int, names: frozenset[str], measures: frozenset[str]
 ) -> bool:
-    """Whether the words a claim's metric came from are a name: all proper nouns in the
-    parse, and a sentence's first word only if the article writes it as a name (``names``;
-    the small pipeline tags "Turnout was" a name too). A measure the vocabulary knows
-    (``EPS``) is never one."""
+    """Whether the words a claim's metric came from say whose or when, not what: a time
+    (``the fourth quarter``), an owner or a forecast's noun (``the company``,
+    ``expectations``), or a name: all proper nouns in the parse, and a sentence's first word
+    only if the article writes it as a name (``names``; the small pipeline tags "Turnout
+    was" a name too). A measure the vocabulary knows (``EPS``) is never one."""
     words = claim.metric_text
     if not words or claim.fact.kind not in _MEASURED_BY_GRAMMAR or claim.metric in measures:
         return False
+    lex = lexicon()
+    head = claim.metric.removesuffix(" change").split()[-1:]
+    if head and (
+        head[0] in lex.time_nouns or head[0] in lex.owner_nouns or head[0] in lex.forecast_nouns
+    ):
+        return True
     at = p.text.lower().rfind(words.lower(), 0, claim.fact.start - lo)
     if at < 0:
         return False
@@ -1284,7 +1292,9 @@ def _measured(
         return dataclasses.replace(claim, metric=key + end, metric_text=part.words), part
     if sense == "change" and not key.endswith("change"):
         key += " change"  # "Revenue jumped 25 percent": the change in revenue
-    elif sense == "earlier" or _before_a_change(text, claim.fact):
+    elif (sense == "earlier" or _before_a_change(text, claim.fact)) and not _YEAR_EARLIER.match(
+        text[claim.fact.end : claim.fact.end + 40].lstrip()
+    ):
         key = "earlier " + key  # "dipped from 3.9% to 3.8%": 3.9% is the level before
     return dataclasses.replace(claim, metric=key, metric_text=part.words), part
 

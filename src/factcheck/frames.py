@@ -63,6 +63,7 @@ class Lexicon:
     forecast_nouns: frozenset[str]
     owner_nouns: frozenset[str]
     comparison_words: frozenset[str]
+    time_nouns: frozenset[str]
     transparent: frozenset[str]
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         forecast_nouns=_words(data_["forecast-nouns"]),
         owner_nouns=_words(data_["owner-nouns"]),
         comparison_words=_words(data_["comparison-words"]),
+        time_nouns=_words(data_["time-nouns"]),
         transparent=_words(data_["transparent-nouns"]),
         clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
@@ -846,7 +848,7 @@ def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | N
         noun = p.heads[head]
         if prep in _NOUN_PREPS and p.tags[noun] in ("NN", "NNS") and noun < n:
             # "first-quarter revenue between $34.5 billion and $37 billion": the noun's level
-            if singular(_low(p, noun)) in lex.forecast_nouns or _low(p, noun) in lex.not_scope:
+            if singular(_low(p, noun)) in lex.forecast_nouns or _low(p, noun) in lex.time_nouns:
                 return None
             return _measure_part(p, noun, "of"), "level"
         if prep not in _LEVEL_PREPS and prep != "by":
@@ -890,7 +892,7 @@ def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | N
         subject = up  # "the rate to hold at 3.9%": what the clause describes
     if subject is None:
         return None
-    if p.tags[subject] not in ("NN", "NNS") or _low(p, subject) in lex.not_scope:
+    if p.tags[subject] not in ("NN", "NNS") or _low(p, subject) in lex.time_nouns:
         return None
     if singular(_low(p, subject)) in lex.forecast_nouns or _low(p, subject) in lex.owner_nouns:
         # "expectations, which were set at $39.2 billion": of what, not said; "the company
@@ -913,7 +915,7 @@ def _measure_part(p: Parse, head: int, how: FrameHow) -> FramePart:
     """A measure noun with the words before it that change what it is (``gross margin``)."""
     toks = [head]
     todo = [head]
-    when = lexicon().not_scope
+    when = lexicon().time_nouns
     while todo:
         i = todo.pop()
         for c in p.children(i):
