@@ -48,6 +48,10 @@ COUNTS = [
     ("The toll surpassed 2,100 on Monday.", "2,100", 2100, 2100, 2100, "toll", ""),
     ("raising the death toll to 61", "61", 61, 61, 61, "toll", ""),
     ("with the toll at more than 5,200", "more than 5,200", 5200, 5200, None, "toll", "more than"),
+    # a guess, or what a counting noun counts
+    ("Kamau said the toll could be closer to 650.", "650", 650, 650, 650, "toll", ""),
+    ("Tallis puts the number of murdered candidates at 34.", "34", 34, 34, 34, "candidate", ""),
+    ("The agency put the figure of the missing at 670.", "670", 670, 670, 670, "missing", ""),
 ]
 
 NOT_COUNTS = [
@@ -68,6 +72,8 @@ NOT_COUNTS = [
     "our two countries",
     "The team was at 10 in the table.",
     "Officials put the blame at 10 Downing Street.",
+    "Officials put the number at risk at 10 Downing Street.",
+    "The toll could be seen from 10 miles away.",
 ]
 
 
@@ -83,6 +89,20 @@ def test_count(
     assert fact.high == (pytest.approx(high) if high is not None else None)
     assert fact.unit == unit
     assert fact.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare score off a count of attempts (the data's SCORED_PER) ...
+        ("Okafor hit a sparkling 137 off 120 balls.", [(137, "run"), (120, "ball")]),
+        ("Okafor's 120-ball 147 won it.", [(120, "ball"), (147, "run")]),
+        # ... and not off anything else
+        ("Okafor scored 137 off 120 minutes of play.", []),
+    ],
+)
+def test_a_score_off_attempts(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.unit) for f in only(facts_of(text), "count")] == expected
 
 
 def test_part_of_a_total() -> None:

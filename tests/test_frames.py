@@ -412,7 +412,13 @@ METRICS = [
     # the time left on the clock
     ("The kick came with eight seconds left.", "eight seconds", "time remaining"),
     ("Butker kicked it with 8 seconds to play.", "8 seconds", "time remaining"),
-    ("The meeting lasted eight hours.", "eight hours", None),
+    # a length of time: what lasted, or what was done for that long
+    ("The meeting lasted eight hours.", "eight hours", "meeting"),
+    ("Jurors deliberated for 9.5 hours over two days.", "9.5 hours", "deliberating"),
+    ("After deliberating for nearly 12 hours, the jury spoke.", "nearly 12 hours", "deliberating"),
+    # negative: "over two days" says when; a copula's length says nothing of what lasted
+    ("Jurors deliberated for 9.5 hours over two days.", "over two days", None),
+    ("The wait was for two hours.", "two hours", None),
     # a size that modifies a noun is the size of that thing, not a tally
     ("Okafor took 35 seats in the 150-seat parliament.", "150-seat", "seat of parliament"),
     ("Okafor took 35 seats in the 150-seat parliament.", "35 seats", "seat"),

@@ -28,6 +28,8 @@ CASES = [
         "day",
         "inferred",
     ),
+    # a weekday with no year stated anywhere fits too many years to date anything
+    ("The slide struck on Friday, May 22, killing three.", "txt", None, None, "unknown"),
     ("It marks the 80th anniversary of the 1945 victory.", "txt", "2025", "year", "inferred"),
     ("Nothing here has a date.", "txt", None, None, "unknown"),
     # a photo caption's day and a reporting period's end are not the article's

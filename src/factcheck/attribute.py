@@ -38,7 +38,7 @@ from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.extract.scanner import FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
-from factcheck.frames import frame_of, lexicon, measured, modified_noun
+from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
@@ -199,6 +199,9 @@ _POPULATION_BEFORE = re.compile(
 _CASUALTY_BEFORE = re.compile(
     r"\b(?P<w>killing|killed|kills|injuring|injured|wounding|wounded|displacing|evacuating|"
     r"left)[ \t]+(?:" + _QUALS + r"[ \t]+)?$"
+    # "put the possible death toll at more than 670 people": a toll counts the dead
+    r"|\b(?P<w2>toll)[ \t]+(?:(?:at|to|of|was|is|stood[ \t]+at|stands[ \t]+at|rose[ \t]+to|"
+    r"reached|hit|could[ \t]+be|may[ \t]+be)[ \t]+)(?:" + _QUALS + r"[ \t]+)?$"
 )
 _PREPOSITION = frozenset("between of with from in for to on at by among across over".split())
 _STOP = frozenset("the a an its their his her our this that these those".split())
@@ -643,7 +646,13 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
     if unit in GENERIC_NOUNS:
         after = _CASUALTY_AFTER.match(text, fact.end)
         before = _CASUALTY_BEFORE.search(text, max(lo, fact.start - 40), fact.start)
-        word = after.group("w") if after else before.group("w") if before else None
+        word = (
+            after.group("w")
+            if after
+            else (before.group("w") or before.group("w2"))
+            if before
+            else None
+        )
         if word is not None and word != "left":
             return Metric(CASUALTY_CANON.get(word, word), f"{fact.noun} {word}")
         return Metric(unit, fact.noun)
@@ -970,9 +979,11 @@ def claims_of(
         if metric is not None:
             previous, previous_sentence = metric, bounds
         elif (
-            fact.kind in _MEASURED_BY_GRAMMAR
+            (fact.kind in _MEASURED_BY_GRAMMAR or _a_length(fact))
             and model is not None
             and bounds[1] - bounds[0] <= MAX_CHARS  # a sentence too long is not parsed
+            and _WORD.search(doc.match_text, bounds[0], bounds[1])
+            is not None  # nor one of no words
         ):
             metric = _BY_GRAMMAR  # "Gross margin expanded to 45.9%": the parse will say
         if metric is None or not metric.key:
@@ -1057,12 +1068,18 @@ def range_end(text: str, fact: Fact) -> str:
     return ""
 
 
+def _a_length(fact: Fact) -> bool:
+    """A length of time (not ``three years ago``, which dates)."""
+    return fact.kind == "duration" and "ago" not in fact.text.lower()
+
+
 def _a_forecast_of(metric: Metric) -> bool:
     """``analysts' prediction``, ``expectations``: a forecast's noun, not what it forecasts."""
     words = metric.key.split()
     return bool(words) and singular(words[-1]) in lexicon().forecast_nouns
 
 
+_WORD = re.compile(r"[a-z]{3,}")
 #: the kinds of figure whose measure the grammar may tell when the words around it do not
 _MEASURED_BY_GRAMMAR = frozenset({"money", "percent"})
 #: a claim's metric while the grammar of its sentence is still to say what it measures
@@ -1278,7 +1295,17 @@ def _forecast_of_the_last(
 def _measured(
     p: Parse, claim: Claim, text: str, lo: int, synonyms: Mapping[str, str]
 ) -> tuple[Claim, FramePart] | None:
-    """The claim with the measure its clause gives it (:func:`factcheck.frames.measured`)."""
+    """The claim with the measure its clause gives it (:func:`factcheck.frames.measured`,
+    :func:`factcheck.frames.lasted`)."""
+    if claim.fact.kind == "duration":
+        length = lasted(p, claim.fact.start - lo, claim.fact.end - lo)
+        if length is None:
+            return None
+        named = normalise_phrase(length.key.split())
+        if named is None or not named.key:
+            return None
+        key = canonical(named.key, dict(synonyms))
+        return dataclasses.replace(claim, metric=key, metric_text=length.words), length
     found = measured(p, claim.fact.start - lo, claim.fact.end - lo)
     if found is None:
         return None

@@ -64,6 +64,7 @@ class Lexicon:
     owner_nouns: frozenset[str]
     comparison_words: frozenset[str]
     time_nouns: frozenset[str]
+    lasting_verbs: frozenset[str]
     transparent: frozenset[str]
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         owner_nouns=_words(data_["owner-nouns"]),
         comparison_words=_words(data_["comparison-words"]),
         time_nouns=_words(data_["time-nouns"]),
+        lasting_verbs=_words(data_["lasting-verbs"]),
         transparent=_words(data_["transparent-nouns"]),
         clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
@@ -620,12 +622,12 @@ def _basis(
 def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, FramePart | None]:
     path = [anchor, n, *p.ancestors(n)]
     near: list[int] = []
-    for i in path:
+    for k, i in enumerate(path):
         near.append(i)
         near.extend(
             c for c in p.children(i) if p.deps[c] in ("aux", "amod", "compound", "auxpass", "acl")
         )
-        if i != anchor and _reports(p, i, lex):
+        if i != anchor and _reports(p, i, path[k - 1], lex):
             break  # "analysts said" stops the path: what they said is their figure
     # "the 45 percent of votes needed to win": what the figure is a share of is needed
     for of in (c for c in p.children(n) if p.deps[c] == "prep" and _low(p, c) == "of"):
@@ -640,6 +642,9 @@ def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, Fr
     for modality, words in lex.modality:
         for i in near:
             if _low(p, i) in words:
+                if _low(p, i) in _HEDGES and _low(p, p.heads[i]) in lex.copulas:
+                    # "the toll could be closer to 650": a guess at what is, not a forecast
+                    return "estimate", FramePart("estimate", p.word(i), "path")
                 return modality, FramePart(modality, p.word(i), "path")
         for w in words:
             if " " in w and w in text:
@@ -664,14 +669,20 @@ def _forecast_owner(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
     return None
 
 
-def _reports(p: Parse, i: int, lex: Lexicon) -> bool:
-    """Whether token ``i`` says who gives a figure: ``said``, ``added`` with a clause, but
-    not ``employers to add 212,000 jobs`` (an object, not a clause)."""
+def _reports(p: Parse, i: int, via: int, lex: Lexicon) -> bool:
+    """Whether token ``i``, reached from the figure through its child ``via``, says who gives
+    the figure: ``said``, ``added that``, ``put the toll at``; but not ``healthcare added
+    72,000 jobs`` nor ``expected employers to add 212,000 jobs and the rate to hold at
+    3.9%`` (the figure is, or hangs from, the verb's object)."""
     if _low(p, i) not in lex.reporting:
         return False
-    if _low(p, i) in lex.reporting_with_clause:
-        return not any(p.deps[c] == "dobj" for c in p.children(i))
-    return True
+    if _low(p, i) not in lex.reporting_with_clause:
+        return True
+    if p.deps[via] == "dobj":
+        return False
+    # "put the toll at 670" (the figure in the verb's preposition) says; "to add 212,000
+    # jobs and the rate to hold at 3.9%" (an object, the figure elsewhere) does not
+    return p.deps[via] == "prep" or not any(p.deps[c] == "dobj" for c in p.children(i))
 
 
 def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
@@ -687,7 +698,7 @@ def _speaker(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
     below = anchor
     for a in p.ancestors(anchor):
         via, below = below, a
-        if _is_verb(p, a) and _reports(p, a, lex):
+        if _is_verb(p, a) and _reports(p, a, via, lex):
             subj = _subject(p, a)
             if subj is None or via == subj:
                 continue  # "a total of 97 buildings were reported damaged": no one said it
@@ -795,6 +806,13 @@ def frame_of(
     entity = _named_just_before(p, start, lex) or _entity(
         p, anchor, n, verb, lex, [*others, range(start, end)], money=money
     )
+    if (
+        entity is not None
+        and speaker is not None
+        and not money  # "Halberd reported revenue of $4.6 billion": its own, and it says so
+        and set(entity.key.split()) <= set(speaker.key.split())
+    ):
+        entity = None  # "a UN agency put the toll at 670": who says it, not whose it is
     return Frame(
         # "five World Cups": the figure's own words are what it counts, not whose it is
         entity=entity,
@@ -814,6 +832,8 @@ def frame_of(
 #: prepositions whose object is a level the clause's subject reaches or leaves ("rose to
 #: $40 billion", "stood at 3.8%", "fell from 3.9%"); "by" takes the change itself
 _LEVEL_PREPS = frozenset("to at from".split())
+#: modals that, on "be", guess at what is rather than forecast what will be
+_HEDGES = frozenset("could may might".split())
 #: prepositions that put a level on the noun before them ("revenue between $34.5 billion and
 #: $37 billion", "a margin of 45.9%", "a rate at 3.8%")
 _NOUN_PREPS = frozenset("between of at around near".split())
@@ -899,6 +919,59 @@ def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | N
         # earned $14 billion": whose, not what
         return None
     return _measure_part(p, subject, "subject"), sense
+
+
+def lasted(p: Parse, start: int, end: int) -> FramePart | None:
+    """What a length of time with no noun of its own is the length of, read from its clause.
+
+    ``Jurors deliberated for 9.5 hours``: deliberating (the verb it is ``for``);
+    ``the trial lasted six weeks``, ``the talks took three hours``: the trial, the talks
+    (the subject of a verb of lasting, in the data). None otherwise (``over two days``
+    says when, not how long something lasted).
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return None
+    lex = lexicon()
+    n = _anchor(p, toks)
+    head, dep = p.heads[n], p.deps[n]
+    if head == n:
+        return None
+    if dep == "pobj" and _low(p, head) == "for":
+        verb = p.heads[head]
+        if not _is_verb(p, verb) or _low(p, verb) in lex.copulas:
+            return None
+        if _low(p, verb) not in lex.lasting_verbs:
+            word = _gerund(_low(p, verb))
+            return FramePart(word, p.word(verb), "clause")
+    elif dep in ("npadvmod", "dobj") and _low(p, head) in lex.lasting_verbs:
+        verb = head
+    else:
+        return None
+    subject = _subject(p, verb)
+    if (
+        subject is None
+        or p.tags[subject] not in ("NN", "NNS")
+        or _low(p, subject) in lex.owner_nouns
+    ):
+        return None
+    return _measure_part(p, subject, "subject")
+
+
+def _gerund(verb: str) -> str:
+    """``deliberated``, ``deliberates``, ``deliberate`` -> ``deliberating``: one key for a verb."""
+    if verb.endswith("ing"):
+        return verb
+    if verb.endswith("ied"):
+        return verb[:-3] + "ying"
+    if verb.endswith("ed"):
+        base = verb[:-2]
+        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
+            base = base[:-1]  # "planned": plan
+        return base + "ing"
+    if (verb.endswith("es") and len(verb) > 4) or (verb.endswith("s") and len(verb) > 3):
+        verb = verb[:-1]
+    return (verb[:-1] if verb.endswith("e") else verb) + "ing"
 
 
 def _changed(p: Parse, noun: int) -> int | None:
@@ -1075,6 +1148,7 @@ __all__ = [
     "data",
     "dated_event",
     "frame_of",
+    "lasted",
     "lexicon",
     "measured",
     "modified_noun",

@@ -381,6 +381,14 @@ MEASURE_NOUNS: frozenset[str] = frozenset(
     payrolls payroll""".split()
 )
 
+#: what a bare number scores off a count of attempts (``137 off 120 balls``: runs)
+SCORED_PER: dict[str, str] = {
+    "balls": "runs",
+    "ball": "runs",
+    "deliveries": "runs",
+    "delivery": "runs",
+}
+
 #: measure nouns that only say "how many" of what follows them (``the number of dead``)
 COUNTING_NOUNS: frozenset[str] = frozenset("number count tally total".split())
 
@@ -433,6 +441,9 @@ EVENT_WORDS: dict[str, str] = {
     "outbreak": "outbreak", "epidemic": "outbreak", "emergency": "emergency",
     "sentencing": "sentencing", "sentenced": "sentencing", "verdict": "verdict",
     "trial": "trial", "collapse": "collapse", "collapsed": "collapse",
+    "landslide": "landslide", "landslides": "landslide", "mudslide": "landslide",
+    "avalanche": "landslide", "eruption": "eruption", "erupted": "eruption",
+    "tornado": "storm", "tsunami": "tsunami", "sinking": "crash", "capsized": "crash",
 }  # fmt: skip
 
 #: adjectives that mark an earlier, different occurrence of the event (``his first visit``)

@@ -68,8 +68,8 @@ _IRREGULAR_SINGULAR = {"people": "person", "children": "child", "men": "man", "w
 def singular(word: str) -> str:
     """A light singular: ``agreements`` -> ``agreement``, ``companies`` -> ``company``.
 
-    >>> [singular(w) for w in ("times", "companies", "buses", "people", "seats")]
-    ['time', 'company', 'bus', 'person', 'seat']
+    >>> [singular(w) for w in ("times", "companies", "buses", "houses", "people", "seats")]
+    ['time', 'company', 'bus', 'house', 'person', 'seat']
     """
     w = word.lower()
     if w in _IRREGULAR_SINGULAR:
@@ -78,6 +78,8 @@ def singular(word: str) -> str:
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith(("ouses", "auses")):
+        return w[:-1]  # "houses", "causes"
     if w.endswith(("sses", "shes", "ches", "xes", "zes", "uses")):
         return w[:-2]
     if w.endswith("s") and not w.endswith("ss"):

@@ -14,6 +14,7 @@ from factcheck.extract._lexicon import (
     MEASURE_UNITS,
     ORDINAL_SKIP,
     ORDINAL_WORDS,
+    SCORED_PER,
     STOP_WORDS,
 )
 from factcheck.extract.context import Context, singular
@@ -41,11 +42,13 @@ _UNIT_AFTER = re.compile(r"[ \t-]?([A-Za-z]+)\b")
 _MEASURE_BEFORE = re.compile(
     r"\b(?P<noun>[a-z]+)(?:[ \t]+(?:of|from)[ \t]+(?P<of>[a-z]+))?[ \t]+"
     r"(?:(?:now[ \t]+)?(?:has|had|have|was|is)[ \t]+(?:now[ \t]+|since[ \t]+)?(?:been[ \t]+)?)?"
-    r"(?:now[ \t]+)?"
-    r"(?:rose|risen|rises|climbed|climbs|jumped|jumps|reached|reaches|stood|stands|hit|hits|"
+    r"(?:now[ \t]+)?(?:(?:could|may|might|would|will|is[ \t]+expected[ \t]+to)[ \t]+)?"
+    r"(?:rise|climb|reach|top|exceed|pass|surpass|increase|grow|"
+    r"rose|risen|rises|climbed|climbs|jumped|jumps|reached|reaches|stood|stands|hit|hits|"
     r"increased|increases|grew|grows|fell|falls|dropped|drops|surpassed|surpasses|exceeded|"
     r"exceeds|topped|tops|passed|passes|was|is|at|totalled|totaled|totals|numbered|numbers|"
-    r"amounted|amounts|came|comes|turned[ \t]+out[ \t]+to[ \t]+be)"
+    r"amounted|amounts|came|comes|turned[ \t]+out[ \t]+to[ \t]+be|"
+    r"(?:could|may|might|would|will)[ \t]+(?:now[ \t]+)?be(?:[ \t]+(?:closer|close)[ \t]+to)?)"
     r"(?:[ \t]+(?:to|at|by|in[ \t]+at))?[ \t]+$"
 )
 #: "officials put the death toll at 2,300", "raising the toll to 54": the measure is the object
@@ -54,6 +57,19 @@ _PUT_AT_BEFORE = re.compile(
     r"lifted|lifting|pushed|pushing|took|taking)[ \t]+(?:the[ \t]+|its[ \t]+)?"
     r"(?:[a-z]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+(?:at|to)[ \t]+$"
 )
+#: "placed the number of murdered candidates at 34", "put the figure of the missing at 670",
+#: "put the number to be evacuated at almost 7,900": what the counting noun counts
+_PUT_OF_AT_BEFORE = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates)[ \t]+"
+    r"(?:the|its|their)[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>number|count|figure|tally|total|toll)[ \t]+"
+    r"(?:of[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?P<of>[a-z]+)|to[ \t]+be[ \t]+(?P<to>[a-z]+))"
+    r"[ \t]+at[ \t]+$"
+)
+#: "137 off 120 balls", "a 120-ball 147": a bare number scored off a count of attempts
+_SCORED_AFTER = re.compile(
+    r"[ \t]+(?:off|from|out[ \t]+of|in)[ \t]+(?:just[ \t]+|only[ \t]+)?\d+[ \t]+(?P<unit>[a-z]+)\b"
+)
+_SCORED_BEFORE = re.compile(r"\b\d+-(?P<unit>[a-z]+)[ \t]+$")
 _MAGNITUDE_BEFORE = re.compile(
     r"\b(?P<noun>magnitude)(?:[ \t]+(?:of|at|was|is|measured))?[ \t-]+$", re.IGNORECASE
 )
@@ -117,6 +133,11 @@ def measure_before(ctx: Context, begin: int) -> str | None:
         if m.group("noun") in COUNTING_NOUNS and of and of not in STOP_WORDS:
             return of  # "the final count of fatalities turned out to be 85": fatalities
         return MEASURE_NOUN_OF.get(m.group("noun"), m.group("noun"))
+    put = _PUT_OF_AT_BEFORE.search(text, max(0, begin - 72), begin)
+    if put is not None:
+        counted = put.group("of") or put.group("to")
+        if counted not in STOP_WORDS:
+            return counted  # "put the figure of the missing at 670": the missing
     if _POPULATION_BEFORE.search(text, lo, begin) is not None:
         return "population"  # "the city of some 90,000"
     listed = listed_before(ctx, begin)
@@ -128,6 +149,18 @@ def measure_before(ctx: Context, begin: int) -> str | None:
     v = _VERB_BEFORE.search(text, lo, begin)
     if v is not None and v.group("verb") in CASUALTY_VERBS:
         return CASUALTY_VERBS[v.group("verb")]
+    return None
+
+
+def scored_off(ctx: Context, begin: int, end: int) -> str | None:
+    """``137 off 120 balls``, ``a 120-ball 147``: what a bare number scores (the data's
+    :data:`SCORED_PER`), or None."""
+    after = _SCORED_AFTER.match(ctx.text, end)
+    if after is not None and after.group("unit") in SCORED_PER:
+        return SCORED_PER[after.group("unit")]
+    before = _SCORED_BEFORE.search(ctx.text, max(0, begin - 24), begin)
+    if before is not None and before.group("unit") in SCORED_PER:
+        return SCORED_PER[before.group("unit")]
     return None
 
 

@@ -35,6 +35,7 @@ from factcheck.extract.counts import (
     ordinal_noun,
     ordinal_word_value,
     rank_to,
+    scored_off,
 )
 from factcheck.extract.money import (
     CODE_BEFORE,
@@ -429,7 +430,7 @@ def classify(
                 add_count(after_scale, later[0])
                 return after_scale
     if noun is None:
-        measure = None if reference else measure_before(ctx, begin)
+        measure = None if reference else measure_before(ctx, begin) or scored_off(ctx, begin, end)
         thousands = _THOUSANDS_AFTER.match(text, after_scale) if amount == value else None
         if measure is not None and thousands is not None:
             # "payroll employment increased by 303k": thousands, after a measure phrase
