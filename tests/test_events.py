@@ -61,6 +61,9 @@ EVENT_DATES = [
     # a dateline is the report's date, not the event's
     ("Sept. 11 (Wire) -- The earthquake killed 2,000 people, officials said.", None),
     ("Ossa, Tarvel Pref., Sept. 11 (Wire)--The earthquake killed 73 people.", None),
+    ("Ossa, Tarvel Pref., Sept. 11 (Tarvel Wire)--The earthquake killed 73 people.", None),
+    # negative: a bracket after a date inside a sentence is no dateline
+    ("The earthquake struck on Sept. 11 (local time) and killed 73 people.", "2023-09-11"),
 ]
 
 

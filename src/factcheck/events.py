@@ -136,7 +136,9 @@ def main_event(
 
 
 #: a date at the very start of the text, before an agency's name or a dash: a dateline
-_DATELINE_DATE = re.compile(r"[^\n]{0,40}?(?:\([A-Z][A-Za-z]+\)|[ \t][-—–]{1,2}[ \t])")
+_DATELINE_DATE = re.compile(
+    r"[^\n]{0,40}?(?:\([A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+){0,2}\)|[ \t][-—–]{1,2}[ \t])"
+)
 
 
 #: the place a dateline opens with before its date: "Wajima, Ishikawa Pref., "

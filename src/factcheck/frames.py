@@ -65,6 +65,7 @@ class Lexicon:
     comparison_words: frozenset[str]
     time_nouns: frozenset[str]
     lasting_verbs: frozenset[str]
+    scheduling: frozenset[str]
     transparent: frozenset[str]
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         comparison_words=_words(data_["comparison-words"]),
         time_nouns=_words(data_["time-nouns"]),
         lasting_verbs=_words(data_["lasting-verbs"]),
+        scheduling=_words(data_["scheduling-verbs"]),
         transparent=_words(data_["transparent-nouns"]),
         clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
@@ -832,6 +834,8 @@ def frame_of(
 #: prepositions whose object is a level the clause's subject reaches or leaves ("rose to
 #: $40 billion", "stood at 3.8%", "fell from 3.9%"); "by" takes the change itself
 _LEVEL_PREPS = frozenset("to at from".split())
+#: the prepositions a scheduling verb sets its date with ("set for July 11", "adjourned until")
+_FOR_UNTIL = frozenset("for until till to".split())
 #: modals that, on "be", guess at what is rather than forecast what will be
 _HEDGES = frozenset("could may might".split())
 #: prepositions that put a level on the noun before them ("revenue between $34.5 billion and
@@ -1126,12 +1130,16 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
     toks = p.tokens_in(start, end)
     if not toks:
         return None
-    onsets = lexicon().onsets
-    for a in p.ancestors(_anchor(p, toks)):
-        if _low(p, a) in onsets:
+    lex = lexicon()
+    below = _anchor(p, toks)
+    for a in p.ancestors(below):
+        via, below = below, a
+        if _low(p, a) in lex.onsets:
             return "not past"  # "a dividend commencing in March", "due for payment on March 26"
         if not _is_verb(p, a):
             continue
+        if _low(p, a) in lex.scheduling and p.deps[via] == "prep" and _low(p, via) in _FOR_UNTIL:
+            return "not past"  # "set a sentencing hearing for July 11": a date set for later
         auxes = [c for c in p.children(a) if p.deps[c] in ("aux", "auxpass")]
         if p.tags[a] == "VBD" or any(p.tags[c] == "VBD" for c in auxes):
             return "past"

@@ -216,7 +216,9 @@ def _ago(doc: Document, attached: Sequence[EventDate]) -> Iterator[Finding]:
             if s.key != a.key or s.earlier != a.earlier:
                 continue
             ya, ys = int(str(a.fact.low)[:4]), int(str(s.fact.low)[:4])
-            if ya == ys:
+            if ys in (ya, ya - 1):
+                # "a century ago in 1923", written in January 2024: N years ago is N to N + 1
+                # years before the day of writing, so the year before fits too
                 continue
             detail = (
                 f"{show(a.fact)} gives {ya}, but {show(s.fact)} gives {ys} for the same {a.key}"
