@@ -471,6 +471,9 @@ METRICS = [
     ("Profit per share was $2.18.", "$2.18", "earnings per share"),
     ("Acme earned $2.18 per share.", "$2.18", "earnings per share"),
     ("Acme will pay a dividend of 24 cents per share.", "24 cents", "dividend per share"),
+    # what a share costs is neither
+    ("Acme stock closed at $151.46 per share.", "$151.46", "share price"),
+    ("The shares were priced at $20 a share.", "$20", "share price"),
     # no measure word beside the figure: the subject of its verb says what it measures
     ("Gross margin widened to 45.9% in the quarter.", "45.9%", "gross margin"),
     ("Revenue, meanwhile, jumped 25 percent to $40.11 billion.", "25 percent", "revenue change"),
@@ -994,6 +997,26 @@ def test_min_confidence_hides_the_unlikely(tmp_path: Path) -> None:
     assert every
     assert all(d.confidence < 0.5 for d in every)
     assert check([tmp_path], min_confidence=0.5).discrepancies == []
+
+
+@pytest.mark.parametrize(
+    ("b", "shown", "explanation"),
+    [
+        # the same digits a power of ten apart: a decimal point moved, not another measure
+        ("Revenue was $863.1 billion.", True, "misplaced decimal point"),
+        ("Revenue was $8,631 million.", True, "misplaced decimal point"),
+        # negative: far apart with other digits is rarely the same measure
+        ("Revenue was $9.2 billion.", False, "unexplained"),
+    ],
+)
+def test_a_misplaced_decimal_point_is_not_doubted(
+    tmp_path: Path, b: str, shown: bool, explanation: str
+) -> None:
+    dated(tmp_path, "a", "In 2024, revenue was $86.31 billion.")
+    dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
+    (found,) = value_conflicts(tmp_path)
+    assert (found.confidence >= 0.5) == shown, found.confidence
+    assert found.explanation == explanation
 
 
 def test_the_parse_memo_bound_never_loses_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -494,6 +494,8 @@ def metric_of(
         # "earned $2.18 per share", "expectations of $2.10 a share": earnings per share,
         # unless the clause pays it out
         before = text[max(lo, fact.start - 60) : fact.start].lower()
+        if _PRICED_AT_BEFORE.search(before):
+            return Metric("share price", "share price")  # "closed at $151.46 per share"
         what = "dividend per share" if "dividend" in before else "earnings per share"
         return Metric(what, what)
     if fact.kind == "money":
@@ -534,6 +536,11 @@ DIMENSIONS = {
 #: "fell to 3.8%", "from 3.9%": the level before or after a change, not the change
 _LEVEL_BEFORE = re.compile(r"\b(?:to|from)[ \t]+(?:" + _QUALS + r"[ \t]+)?$", re.IGNORECASE)
 
+#: "closed at $151.46 per share", "priced at $20 a share": what a share costs, not earns
+_PRICED_AT_BEFORE = re.compile(
+    r"\b(?:closed|closing|opened|opening|trad(?:ed|ing)|priced|sold|bought|buy|sell|offered|"
+    r"valued|listed|peaked|ended|finished)\b[^.;:]{0,24}?\bat[ \t]+(?:about[ \t]+|around[ \t]+)?$"
+)
 _PER_SHARE_AFTER = re.compile(r"[ \t]+(?:a|per)[ \t]+(?:diluted[ \t]+)?share\b", re.IGNORECASE)
 
 #: a line that names its figure first: "Revenue: $119.58 billion", "- EPS $2.18 (vs $2.10)"

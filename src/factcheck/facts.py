@@ -493,7 +493,12 @@ Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 
 Explanation = Literal[
-    "rounding", "different period", "different event", "typo-like transposition", "unexplained"
+    "rounding",
+    "different period",
+    "different event",
+    "typo-like transposition",
+    "misplaced decimal point",
+    "unexplained",
 ]
 
 

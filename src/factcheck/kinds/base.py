@@ -188,6 +188,16 @@ def is_transposition(a: float, b: float) -> bool:
     return da != db and len(da) == len(db) and sorted(da) == sorted(db)
 
 
+def is_decimal_slip(a: float, b: float) -> bool:
+    """``$863.1 billion`` and ``$86.31 billion``: the same digits, a power of ten apart."""
+    if a <= 0 or b <= 0:
+        return False
+    da = f"{a:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    db = f"{b:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    ratio = max(a, b) / min(a, b)
+    return len(da) >= 2 and da == db and any(abs(ratio - 10**k) < 1e-6 * 10**k for k in (1, 2, 3))
+
+
 def show(fact: Fact) -> str:
     """A figure as the reader saw it."""
     return " ".join(fact.text.split())

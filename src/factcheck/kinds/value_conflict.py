@@ -24,6 +24,7 @@ from factcheck.kinds.base import (
     RuleContext,
     agreement_clusters,
     day,
+    is_decimal_slip,
     is_transposition,
     majority,
     show,
@@ -209,7 +210,11 @@ def _conflict(
     if diff / top < min_rel:
         return None
     explanation: Explanation = (
-        "typo-like transposition" if is_transposition(a.value, b.value) else "unexplained"
+        "typo-like transposition"
+        if is_transposition(a.value, b.value)
+        else "misplaced decimal point"
+        if is_decimal_slip(float(a.value), float(b.value))
+        else "unexplained"
     )
     involved = tuple(
         sorted({x for c in clusters for x in c}, key=lambda c: (c.source, c.fact.start))
