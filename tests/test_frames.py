@@ -152,6 +152,14 @@ FRAMES = [
     ),
     ("Acme beat the expectation of $4.96 per share.", "$4.96", "speaker", None),
     ("Acme's revenue of $4.96 billion was a record.", "$4.96 billion", "speaker", None),
+    # the speaker of a count is not whose it is; a company reporting money is both
+    (
+        "A UN agency put the death toll at more than 670 people.",
+        "more than 670 people",
+        "entity",
+        None,
+    ),
+    ("Halberd reported revenue of $4.6 billion.", "$4.6 billion", "entity", "halberd"),
     # the aftershock a clause above the figure tells of; the mainshock's own figure
     (
         "Aftershocks were recorded, with one measuring a depth of 7.8 miles.",
@@ -340,6 +348,7 @@ SENSES = [
     ),
     ("Inflation has reached 143% so far this year.", "143%", "level", "year to date"),
     ("Annual inflation soared to 143%.", "143%", "level", None),
+    ("Prices rose to 40% in the first six months of the war.", "40%", "level", None),
     ("The rate fell to 3.8% from the previous month.", "3.8%", "level", None),
 ]
 
@@ -414,6 +423,8 @@ METRICS = [
     ("Butker kicked it with 8 seconds to play.", "8 seconds", "time remaining"),
     # a length of time: what lasted, or what was done for that long
     ("The meeting lasted eight hours.", "eight hours", "meeting"),
+    ("The talks took three hours.", "three hours", "talk"),
+    ("Witnesses testified for five weeks.", "five weeks", "testifying"),
     ("Jurors deliberated for 9.5 hours over two days.", "9.5 hours", "deliberating"),
     ("After deliberating for nearly 12 hours, the jury spoke.", "nearly 12 hours", "deliberating"),
     # negative: "over two days" says when; a copula's length says nothing of what lasted
@@ -474,6 +485,7 @@ METRICS = [
     # what a share costs is neither
     ("Acme stock closed at $151.46 per share.", "$151.46", "share price"),
     ("The shares were priced at $20 a share.", "$20", "share price"),
+    ("Acme shares closed up 2.3% at $151.46 per share.", "$151.46", "share price"),
     # no measure word beside the figure: the subject of its verb says what it measures
     ("Gross margin widened to 45.9% in the quarter.", "45.9%", "gross margin"),
     ("Revenue, meanwhile, jumped 25 percent to $40.11 billion.", "25 percent", "revenue change"),
@@ -493,6 +505,9 @@ METRICS = [
     ("Ossa Motors earned $14 billion.", "$14 billion", None),
     ("Turnout was 66.7%.", "66.7%", "turnout"),
     ("It jumped 25 percent.", "25 percent", None),
+    # a toll counts the dead, an injury toll does not
+    ("A UN agency put the death toll at more than 670 people.", "more than 670 people", "killed"),
+    ("The injury toll rose to 120 people.", "120 people", "person"),
     # nor one that says when, or names a forecast: the clause's grammar says instead
     ("Ad revenue in the fourth quarter was $65.5 billion.", "$65.5 billion", "ad revenue"),
     ("For the year, the company took in $307.39 billion.", "$307.39 billion", None),
@@ -610,6 +625,9 @@ MODALITIES = [
     ),
     # negative: a plain past figure, and "will" about a settled result, are actual
     ("Revenue was $4.3 billion.", "$4.3 billion", "actual"),
+    # "could be": of a count or a quantity a guess at what is; of money, a forecast
+    ("Kamau said the toll could be closer to 650.", "650", "estimate"),
+    ("Revenue could be $40 billion next year.", "$40 billion", "forecast"),
     ("Only seven parties will be represented in the new chamber.", "seven parties", "actual"),
 ]
 
@@ -1007,6 +1025,8 @@ def test_min_confidence_hides_the_unlikely(tmp_path: Path) -> None:
         ("Revenue was $8,631 million.", True, "misplaced decimal point"),
         # negative: far apart with other digits is rarely the same measure
         ("Revenue was $9.2 billion.", False, "unexplained"),
+        # nor are round figures of two digits, which a power of ten may well separate
+        ("Revenue was $8.6 billion.", False, "unexplained"),
     ],
 )
 def test_a_misplaced_decimal_point_is_not_doubted(
@@ -1051,3 +1071,13 @@ def test_a_quantity_of_one_of_many_is_doubted(tmp_path: Path) -> None:
     assert found
     assert all(d.confidence < 0.5 for d in found)
     assert any("one of several" in r for d in found for r in d.confidence_reasons)
+
+
+def test_a_frame_goes_through_its_dict_unchanged() -> None:
+    from factcheck.facts import frame_from_dict
+
+    found = claims("Gross margin widened to 45.9%, the company said.")
+    frame = found["45.9%"].frame
+    assert frame.measure is not None
+    assert frame.measure.key == "gross margin"
+    assert frame_from_dict(frame.to_dict()) == frame

@@ -129,8 +129,12 @@ def test_a_row_in_millions_is_stated_to_the_million() -> None:
         # no header; "in millions of" is prose, not a header
         "Revenue $ 40,111\n",
         "Sales reached in millions of homes.\nRevenue $ 40,111\n",
-        # a header after the row does not scale it
+        # a header after the row does not scale it, nor one whose table prose has ended
         "Revenue $ 40,111\n(in millions)\n",
+        "(in millions)\nCosts 23,727\nThe company said its results were strong in every region "
+        "of the world this year.\nRevenue $ 40,111\n",
+        # a sentence that opens with "In millions" is no header
+        "In millions, the company said, shoppers came.\nRevenue $ 40,111\n",
     ],
 )
 def test_no_header_no_scale(text: str) -> None:

@@ -201,7 +201,7 @@ def check(
     new_files = _files_under(new) if new is not None else None
     everything = list(paths)
     if new_files is not None:
-        covered = {_resolved(p) for p in _files_under(paths)}
+        covered = _files_under(paths)  # resolved already
         everything += [p for p in sorted(new_files) if p not in covered]
     sources = iter_sources(everything, on_error=failed, stdin=stdin, max_bytes=max_bytes)
     store = ExtractionCache(cache, warn) if cache else None
@@ -388,8 +388,9 @@ def _relevant(
     from factcheck.attribute import canonical, synonym_map
     from factcheck.cache import cached_extraction, key_of, signature_of
 
-    new_raws = [r for r in raws if _resolved(r.path) in new_files]
-    old_raws = [r for r in raws if _resolved(r.path) not in new_files]
+    is_new = [_resolved(r.path) in new_files for r in raws]  # resolving costs: once each
+    new_raws = [r for r, fresh in zip(raws, is_new, strict=True) if fresh]
+    old_raws = [r for r, fresh in zip(raws, is_new, strict=True) if not fresh]
     new_items = list(cached_extraction(new_raws, extract_document, store))
     synonyms = synonym_map(vocabulary)
 

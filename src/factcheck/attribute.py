@@ -200,8 +200,10 @@ _CASUALTY_BEFORE = re.compile(
     r"\b(?P<w>killing|killed|kills|injuring|injured|wounding|wounded|displacing|evacuating|"
     r"left)[ \t]+(?:" + _QUALS + r"[ \t]+)?$"
     # "put the possible death toll at more than 670 people": a toll counts the dead
-    r"|\b(?P<w2>toll)[ \t]+(?:(?:at|to|of|was|is|stood[ \t]+at|stands[ \t]+at|rose[ \t]+to|"
-    r"reached|hit|could[ \t]+be|may[ \t]+be)[ \t]+)(?:" + _QUALS + r"[ \t]+)?$"
+    # (not "the injury toll")
+    r"|(?<!injury[ \t])(?<!injuries[ \t])\b(?P<w2>toll)[ \t]+"
+    r"(?:(?:at|to|of|was|is|stood[ \t]+at|stands[ \t]+at|rose[ \t]+to|reached|hit|"
+    r"could[ \t]+be|may[ \t]+be)[ \t]+)(?:" + _QUALS + r"[ \t]+)?$"
 )
 _PREPOSITION = frozenset("between of with from in for to on at by among across over".split())
 _STOP = frozenset("the a an its their his her our this that these those".split())
@@ -539,7 +541,8 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|from)[ \t]+(?:" + _QUALS + r"[ \t]+)?$", re
 #: "closed at $151.46 per share", "priced at $20 a share": what a share costs, not earns
 _PRICED_AT_BEFORE = re.compile(
     r"\b(?:closed|closing|opened|opening|trad(?:ed|ing)|priced|sold|bought|buy|sell|offered|"
-    r"valued|listed|peaked|ended|finished)\b[^.;:]{0,24}?\bat[ \t]+(?:about[ \t]+|around[ \t]+)?$"
+    r"valued|listed|peaked|ended|finished)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,32}?\bat[ \t]+"
+    r"(?:about[ \t]+|around[ \t]+)?$"
 )
 _PER_SHARE_AFTER = re.compile(r"[ \t]+(?:a|per)[ \t]+(?:diluted[ \t]+)?share\b", re.IGNORECASE)
 
@@ -986,7 +989,7 @@ def claims_of(
         if metric is not None:
             previous, previous_sentence = metric, bounds
         elif (
-            (fact.kind in _MEASURED_BY_GRAMMAR or _a_length(fact))
+            may_be_measured_by_grammar(fact)
             and model is not None
             and bounds[1] - bounds[0] <= MAX_CHARS  # a sentence too long is not parsed
             and _WORD.search(doc.match_text, bounds[0], bounds[1])
@@ -1075,9 +1078,12 @@ def range_end(text: str, fact: Fact) -> str:
     return ""
 
 
-def _a_length(fact: Fact) -> bool:
-    """A length of time (not ``three years ago``, which dates)."""
-    return fact.kind == "duration" and "ago" not in fact.text.lower()
+def may_be_measured_by_grammar(fact: Fact) -> bool:
+    """A figure whose measure its clause's grammar may tell when the words beside it do not:
+    money, a percentage, a length of time (not ``three years ago``, which dates)."""
+    return fact.kind in _MEASURED_BY_GRAMMAR or (
+        fact.kind == "duration" and "ago" not in fact.text.lower()
+    )
 
 
 def _a_forecast_of(metric: Metric) -> bool:
@@ -1179,6 +1185,8 @@ def with_frames(
             headline=headline,
             duration=claim.fact.kind == "duration",
             money=claim.fact.kind == "money",
+            count=claim.fact.kind == "count",
+            guessed=claim.fact.kind in ("count", "quantity", "duration", "ordinal"),
         )
         # "Ossa Motors earned", "the fourth quarter was": whose or when, not what
         wrong = bool(claim.metric) and _not_a_measure(parses[b], claim, lo, names, measures)
@@ -1189,7 +1197,7 @@ def with_frames(
             if found is not None:
                 claim, part = found
                 frame = dataclasses.replace(frame, measure=part)
-            elif not claim.metric or wrong:
+            else:
                 continue  # what the figure measures is told neither by its words nor its clause
         baseline = _baseline(text, facts, b, claim)
         if baseline is not None:
@@ -1255,7 +1263,11 @@ def _not_a_measure(
     if not words or claim.fact.kind not in _MEASURED_BY_GRAMMAR or claim.metric in measures:
         return False
     lex = lexicon()
-    head = claim.metric.removesuffix(" change").split()[-1:]
+    bare = claim.metric.removeprefix("earlier ").removesuffix(" low end")
+    bare = bare.removesuffix(" high end").removesuffix(" change")
+    if bare in measures:
+        return False
+    head = bare.split()[-1:]
     if head and (
         head[0] in lex.time_nouns or head[0] in lex.owner_nouns or head[0] in lex.forecast_nouns
     ):

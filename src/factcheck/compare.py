@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.attribute import claims_of
+from factcheck.attribute import claims_of, may_be_measured_by_grammar
 from factcheck.confidence import confidence
 from factcheck.events import (
     EventDate,
@@ -82,8 +82,11 @@ def parse_figure_sentences(
     sentences: list[str] = []
     for doc, facts in items:
         bounds = Sentences(doc.match_text)
-        for claim in claims_of(doc, facts, vocabulary, model=None):
-            lo, hi = bounds.around(claim.fact.start, claim.fact.end)
+        # the claims' sentences, and those of the figures only the grammar can measure
+        measured = [c.fact for c in claims_of(doc, facts, vocabulary, model=None)]
+        measured.extend(f for f in facts if may_be_measured_by_grammar(f))
+        for fact in dict.fromkeys(measured):  # a claim's figure may be both
+            lo, hi = bounds.around(fact.start, fact.end)
             if hi - lo <= MAX_CHARS:
                 sentences.append(doc.match_text[lo:hi])
         sentences.extend(main_event_sentences(doc, facts, words))

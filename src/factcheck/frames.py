@@ -591,6 +591,15 @@ def _sense(p: Parse, n: int, lex: Lexicon, text: str) -> tuple[Sense, FramePart 
 _LEVEL_BASES = frozenset({"year to date"})
 
 
+#: "in the first six months of the war": of something else than the year
+_OF_OTHER = re.compile(r"[ \t]+of[ \t]+(?!the[ \t]+year\b|this[ \t]+year\b|last[ \t]+year\b|\d{4})")
+
+
+def _of_year(low: str, m: re.Match[str]) -> bool:
+    """Whether a basis phrase is of the calendar, not of another span ("of the war")."""
+    return _OF_OTHER.match(low, m.end()) is None
+
+
 def _basis(
     sentence: str, start: int, end: int, figures: Sequence[range], *, levels: bool = False
 ) -> FramePart | None:
@@ -608,20 +617,22 @@ def _basis(
         # a phrase may hold a figure of its own ("over the last 12 months"): it must start
         # before the next figure, not end before it
         for m in pattern.finditer(low, end):
-            if m.start() < nxt and (best is None or m.start() < best[0]):
+            if m.start() < nxt and (best is None or m.start() < best[0]) and _of_year(low, m):
                 best = (m.start(), key, sentence[m.start() : m.end()])
             break
     if best is None:
         for key, pattern in bases:
             for m in pattern.finditer(low, prev, start):
-                if best is None or m.start() > best[0]:
+                if (best is None or m.start() > best[0]) and _of_year(low, m):
                     best = (m.start(), key, sentence[m.start() : m.end()])
     if best is None:
         return None
     return FramePart(best[1], best[2], "phrase")
 
 
-def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, FramePart | None]:
+def _modality(
+    p: Parse, anchor: int, n: int, lex: Lexicon, *, guessed: bool = False
+) -> tuple[Modality, FramePart | None]:
     path = [anchor, n, *p.ancestors(n)]
     near: list[int] = []
     for k, i in enumerate(path):
@@ -644,7 +655,7 @@ def _modality(p: Parse, anchor: int, n: int, lex: Lexicon) -> tuple[Modality, Fr
     for modality, words in lex.modality:
         for i in near:
             if _low(p, i) in words:
-                if _low(p, i) in _HEDGES and _low(p, p.heads[i]) in lex.copulas:
+                if guessed and _low(p, i) in _HEDGES and _low(p, p.heads[i]) in lex.copulas:
                     # "the toll could be closer to 650": a guess at what is, not a forecast
                     return "estimate", FramePart("estimate", p.word(i), "path")
                 return modality, FramePart(modality, p.word(i), "path")
@@ -769,6 +780,8 @@ def frame_of(
     headline: bool = False,
     duration: bool = False,
     money: bool = False,
+    count: bool = False,
+    guessed: bool = False,
 ) -> Frame:
     """The frame of the figure at ``[start, end)`` of the parsed sentence (sentence offsets).
 
@@ -776,7 +789,11 @@ def frame_of(
     a date is never taken for a place, nor another figure for an entity). The
     length of an event (``duration``) has no scope: where a summit was held does
     not make its two days another figure. An amount of ``money`` a company
-    reports is its own ("Acme reported revenue of $4.6 billion").
+    reports is its own ("Acme reported revenue of $4.6 billion"). A ``count`` a
+    speaker gives is not the speaker's own ("a UN agency put the toll at 670"). A
+    figure that can be ``guessed`` (a count or a quantity, not money or a share) is
+    an estimate under "could be" ("the toll could be closer to 650", "it may be the
+    strongest since a 7.7-magnitude quake"), not a forecast.
     """
     toks = p.tokens_in(start, end)
     if not toks:
@@ -787,7 +804,7 @@ def frame_of(
     n = _noun(p, anchor)
     verb = _clause_verb(p, n)
     sense, sense_how = _sense(p, n, lex, p.text[start:end])
-    modality, modality_how = _modality(p, anchor, n, lex)
+    modality, modality_how = _modality(p, anchor, n, lex, guessed=guessed)
     speaker = _speaker(p, anchor, lex)
     forecaster = speaker is not None and speaker.key.split()[-1] in lex.forecasters
     if modality in ("actual", "estimate") and speaker is not None and forecaster:
@@ -811,7 +828,7 @@ def frame_of(
     if (
         entity is not None
         and speaker is not None
-        and not money  # "Halberd reported revenue of $4.6 billion": its own, and it says so
+        and count  # "Halberd reported revenue of $4.6 billion": its own, and it says so
         and set(entity.key.split()) <= set(speaker.key.split())
     ):
         entity = None  # "a UN agency put the toll at 670": who says it, not whose it is
@@ -847,6 +864,17 @@ _FIGURE_ARGUMENTS = frozenset({"dobj", "npadvmod", "attr", "oprd"})
 MeasuredAs = Literal["level", "change", "earlier"]
 
 
+def _hanging(p: Parse, start: int, end: int) -> tuple[list[int], int, int, str] | None:
+    """The figure's tokens, the one that hangs from outside it, that one's head and how it
+    hangs (None for a figure that is the whole sentence's root, or no token)."""
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return None
+    n = _anchor(p, toks)
+    head = p.heads[n]
+    return None if head == n else (toks, n, head, p.deps[n])
+
+
 def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | None:
     """What a figure with no measure word of its own measures, read from its clause.
 
@@ -858,14 +886,11 @@ def measured(p: Parse, start: int, end: int) -> tuple[FramePart, MeasuredAs] | N
     when the subject names whose figure it is rather than what is measured (a
     name, a pronoun): ``Meta earned $14 billion``.
     """
-    toks = p.tokens_in(start, end)
-    if not toks:
+    hanging = _hanging(p, start, end)
+    if hanging is None:
         return None
+    toks, n, head, dep = hanging
     lex = lexicon()
-    n = _anchor(p, toks)
-    head, dep = p.heads[n], p.deps[n]
-    if head == n:
-        return None
     prep = ""
     if dep == "pobj":
         prep = _low(p, head)
@@ -933,14 +958,11 @@ def lasted(p: Parse, start: int, end: int) -> FramePart | None:
     (the subject of a verb of lasting, in the data). None otherwise (``over two days``
     says when, not how long something lasted).
     """
-    toks = p.tokens_in(start, end)
-    if not toks:
+    hanging = _hanging(p, start, end)
+    if hanging is None:
         return None
+    _, _, head, dep = hanging
     lex = lexicon()
-    n = _anchor(p, toks)
-    head, dep = p.heads[n], p.deps[n]
-    if head == n:
-        return None
     if dep == "pobj" and _low(p, head) == "for":
         verb = p.heads[head]
         if not _is_verb(p, verb) or _low(p, verb) in lex.copulas:
@@ -963,18 +985,16 @@ def lasted(p: Parse, start: int, end: int) -> FramePart | None:
 
 
 def _gerund(verb: str) -> str:
-    """``deliberated``, ``deliberates``, ``deliberate`` -> ``deliberating``: one key for a verb."""
+    """``deliberated``, ``deliberates``, ``deliberate`` -> ``deliberating``; ``testified`` ->
+    ``testifying``: one key for the forms of a regular verb (irregular ones keep their own)."""
     if verb.endswith("ing"):
         return verb
-    if verb.endswith("ied"):
+    if verb.endswith(("ied", "ies")):
         return verb[:-3] + "ying"
     if verb.endswith("ed"):
-        base = verb[:-2]
-        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
-            base = base[:-1]  # "planned": plan
-        return base + "ing"
-    if (verb.endswith("es") and len(verb) > 4) or (verb.endswith("s") and len(verb) > 3):
-        verb = verb[:-1]
+        return verb[:-2] + "ing"  # "planned": planning
+    if verb.endswith("s") and len(verb) > 3:
+        verb = verb[:-1]  # "deliberates", "waits"
     return (verb[:-1] if verb.endswith("e") else verb) + "ing"
 
 
@@ -1138,7 +1158,12 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
             return "not past"  # "a dividend commencing in March", "due for payment on March 26"
         if not _is_verb(p, a):
             continue
-        if _low(p, a) in lex.scheduling and p.deps[via] == "prep" and _low(p, via) in _FOR_UNTIL:
+        if (
+            _low(p, a) in lex.scheduling
+            and p.deps[via] == "prep"
+            and _low(p, via) in _FOR_UNTIL
+            and p.heads[_anchor(p, toks)] == via
+        ):
             return "not past"  # "set a sentencing hearing for July 11": a date set for later
         auxes = [c for c in p.children(a) if p.deps[c] in ("aux", "auxpass")]
         if p.tags[a] == "VBD" or any(p.tags[c] == "VBD" for c in auxes):

@@ -137,8 +137,8 @@ def infer_published(
     ]
     # a weekday fits one year in about six: it dates an article only above a year the text
     # states ("Friday, May 22" alone fits 2026, 2020, 2015 ...; the corpus dates it better)
-    lowest = max(stated_years, default=today.year + 1)
-    for m in mentions:
+    lowest = max(stated_years, default=0)
+    for m in mentions if stated_years else ():
         spec = m.date
         if m.kind != "date" or spec is None or spec.is_relative or spec.year is not None:
             continue

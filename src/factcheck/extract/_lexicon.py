@@ -442,8 +442,8 @@ EVENT_WORDS: dict[str, str] = {
     "sentencing": "sentencing", "sentenced": "sentencing", "verdict": "verdict",
     "trial": "trial", "collapse": "collapse", "collapsed": "collapse",
     "landslide": "landslide", "landslides": "landslide", "mudslide": "landslide",
-    "avalanche": "landslide", "eruption": "eruption", "erupted": "eruption",
-    "tornado": "storm", "tsunami": "tsunami", "sinking": "crash", "capsized": "crash",
+    "avalanche": "landslide", "eruption": "eruption",
+    "tornado": "storm", "tsunami": "tsunami", "capsized": "crash",
 }  # fmt: skip
 
 #: adjectives that mark an earlier, different occurrence of the event (``his first visit``)

@@ -82,8 +82,9 @@ def symbol_code(symbol: str) -> str:
 #: the header of a statement's table: "In millions, except per share amounts", "(in
 #: thousands)", "($ in millions)"; not "in millions of homes"
 _TABLE_SCALE = re.compile(
-    r"(?:\((?:[$€£¥][ \t]*)?[Ii]n|\bIn)[ \t]+(?P<word>thousands|millions|billions)\b"
-    r"(?![ \t]+of\b)"
+    r"\((?:[$€£¥][ \t]*)?[Ii]n[ \t]+(?P<paren>thousands|millions|billions)\b[^()\n]{0,60}\)"
+    r"|\bIn[ \t]+(?P<word>thousands|millions|billions)(?=,[ \t]*except\b|[ \t]*$)",
+    re.MULTILINE,
 )
 _TABLE_SCALES = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
 #: a table's row is short, and not a sentence
@@ -97,14 +98,17 @@ def table_scaled(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
     Only whole amounts with no scale of their own, on a short line that is not a
     sentence and not of a per-share amount, after the header (the nearest one
-    before them) are scaled.
+    before them) and before the table's first line of prose, are scaled.
     """
-    headers = [(m.start(), _TABLE_SCALES[m.group("word")]) for m in _TABLE_SCALE.finditer(text)]
+    headers = [
+        (h.start(), _table_end(text, h.end()), _TABLE_SCALES[h.group("paren") or h.group("word")])
+        for h in _TABLE_SCALE.finditer(text)
+    ]
     if not headers:
         return list(mentions)
     out = []
     for m in mentions:
-        scale = next((f for at, f in reversed(headers) if at < m.start), 0)
+        scale = next((f for at, until, f in reversed(headers) if at < m.start < until), 0)
         if m.kind == "money" and scale and m.number is not None and _table_row(text, m):
             m = dataclasses.replace(
                 m,
@@ -117,7 +121,21 @@ def table_scaled(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def _table_end(text: str, start: int) -> int:
+    """Where the table that a header at ``start`` opens ends: at its first line of prose."""
+    pos = text.find("\n", start)
+    while pos >= 0:
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : nxt if nxt >= 0 else len(text)].strip()
+        if len(line) > _ROW_CHARS or (line.endswith((".", "!", "?")) and len(line.split()) >= 8):
+            return pos
+        pos = nxt
+    return len(text)
+
+
 def _table_row(text: str, m: Mention) -> bool:
+    """Whether a mention is a table's row: a whole amount with no scale of its own, on a
+    short line that is not a sentence, and not a per-share amount."""
     figure = text[m.start : m.end]
     if "." in figure or _SCALE.search(figure) or figure.rstrip()[-1:].isalpha():
         return False  # a decimal (a per-share amount), or an amount with its own scale

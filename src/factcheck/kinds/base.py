@@ -195,7 +195,8 @@ def is_decimal_slip(a: float, b: float) -> bool:
     da = f"{a:.6e}".split("e")[0].replace(".", "").rstrip("0")
     db = f"{b:.6e}".split("e")[0].replace(".", "").rstrip("0")
     ratio = max(a, b) / min(a, b)
-    return len(da) >= 2 and da == db and any(abs(ratio - 10**k) < 1e-6 * 10**k for k in (1, 2, 3))
+    # three digits or more: 25 against 250 may well be two measures, 863.1 against 86.31 not
+    return len(da) >= 3 and da == db and any(abs(ratio - 10**k) < 1e-6 * 10**k for k in (1, 2, 3))
 
 
 def show(fact: Fact) -> str:
