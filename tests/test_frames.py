@@ -508,6 +508,9 @@ METRICS = [
     # a toll counts the dead, an injury toll does not
     ("A UN agency put the death toll at more than 670 people.", "more than 670 people", "killed"),
     ("The injury toll rose to 120 people.", "120 people", "person"),
+    # a percentage level of a profit is its margin; a change of it is not
+    ("Gross profit increased to 45% for the quarter.", "45%", "gross margin"),
+    ("Net profit rose 20% to $5 billion.", "20%", "net profit change"),
     # nor one that says when, or names a forecast: the clause's grammar says instead
     ("Ad revenue in the fourth quarter was $65.5 billion.", "$65.5 billion", "ad revenue"),
     ("For the year, the company took in $307.39 billion.", "$307.39 billion", None),
@@ -828,6 +831,9 @@ PAIRS = [
         "Analysts had expected earnings of $4.82 per share.",
         True,
     ),
+    # a profit's percentage level against the margin
+    ("Gross profit increased to 45% for the quarter.", "The gross margin was 45.9%.", True),
+    ("Gross profit increased to 45.9% for the quarter.", "The gross margin was 45.9%.", False),
     # a figure whose measure only the grammar gives, against the same measure
     ("Gross margin widened to 45.9%.", "The gross margin was 42.1%.", True),
     ("Gross margin widened to 45.9%.", "The operating margin was 42.1%.", False),

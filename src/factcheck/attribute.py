@@ -496,7 +496,7 @@ def metric_of(
         # "earned $2.18 per share", "expectations of $2.10 a share": earnings per share,
         # unless the clause pays it out
         before = text[max(lo, fact.start - 60) : fact.start].lower()
-        if _PRICED_AT_BEFORE.search(before):
+        if _priced_at_before().search(before):
             return Metric("share price", "share price")  # "closed at $151.46 per share"
         what = "dividend per share" if "dividend" in before else "earnings per share"
         return Metric(what, what)
@@ -538,12 +538,18 @@ DIMENSIONS = {
 #: "fell to 3.8%", "from 3.9%": the level before or after a change, not the change
 _LEVEL_BEFORE = re.compile(r"\b(?:to|from)[ \t]+(?:" + _QUALS + r"[ \t]+)?$", re.IGNORECASE)
 
-#: "closed at $151.46 per share", "priced at $20 a share": what a share costs, not earns
-_PRICED_AT_BEFORE = re.compile(
-    r"\b(?:closed|closing|opened|opening|trad(?:ed|ing)|priced|sold|bought|buy|sell|offered|"
-    r"valued|listed|peaked|ended|finished)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,32}?\bat[ \t]+"
-    r"(?:about[ \t]+|around[ \t]+)?$"
-)
+
+@functools.cache
+def _priced_at_before() -> re.Pattern[str]:
+    """``closed at $151.46 per share``, ``priced at $20 a share``: what a share costs, not
+    earns (the verbs are the data's ``price-verbs``)."""
+    verbs = trie_pattern(sorted(lexicon().price_verbs, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:" + verbs + r")\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,32}?\bat[ \t]+"
+        r"(?:about[ \t]+|around[ \t]+)?$"
+    )
+
+
 _PER_SHARE_AFTER = re.compile(r"[ \t]+(?:a|per)[ \t]+(?:diluted[ \t]+)?share\b", re.IGNORECASE)
 
 #: a line that names its figure first: "Revenue: $119.58 billion", "- EPS $2.18 (vs $2.10)"
@@ -609,20 +615,23 @@ def _expected_value(text: str, lo: int, fact: Fact) -> bool:
     if _EXPECTED_BEFORE.search(text, max(lo, fact.start - 60), fact.start) is not None:
         return True
     own = _EXPECT_WORD.match(text, fact.start, fact.end)
-    if own is not None and _COMPARED_TO.search(text, max(lo, fact.start - 30), fact.start):
+    if own is not None and _compared_to().search(text, max(lo, fact.start - 30), fact.start):
         return True
     return _EXPECTED_AFTER.match(text, fact.end) is not None
 
 
 #: a figure whose own first word says it is expected: "estimated 51 cents"
 _EXPECT_WORD = re.compile(_EXPECT + r"[ \t]+", re.IGNORECASE)
-#: what sets a figure against another: "missing the", "below an", "than the"
-_COMPARED_TO = re.compile(
-    r"\b(?:missing|missed|below|above|beating|beat|topping|topped|short[ \t]+of|ahead[ \t]+of|"
-    r"than|surpassing|surpassed|exceeding|exceeded|versus|vs\.?|against)[ \t]+"
-    r"(?:the[ \t]+|an?[ \t]+)?$",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _compared_to() -> re.Pattern[str]:
+    """What sets a figure against another: "missing the", "below an", "short of the" (the
+    data's ``comparison-words``)."""
+    words = trie_pattern(sorted(lexicon().comparison_words, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:" + words + r")(?:[ \t]+of)?[ \t]+(?:the[ \t]+|an?[ \t]+)?$", re.IGNORECASE
+    )
 
 
 def _earlier_value(text: str, lo: int, fact: Fact) -> bool:
@@ -906,7 +915,7 @@ def _shift_year(period: Period, years: int, how: str) -> Period:
 _TO_NUMBER = re.compile(r"[ \t]*(?:-|to)[ \t]*[$€£¥]?\d")
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def _to_then_from() -> re.Pattern[str]:
     """``fell to 3.8% from 3.9%``: a change verb, the level reached, then the level left."""
     verbs = trie_pattern(sorted(lexicon().change_verbs, key=len, reverse=True))
@@ -1199,6 +1208,7 @@ def with_frames(
                 frame = dataclasses.replace(frame, measure=part)
             else:
                 continue  # what the figure measures is told neither by its words nor its clause
+        claim = _as_margin(claim, frame)
         baseline = _baseline(text, facts, b, claim)
         if baseline is not None:
             frame = dataclasses.replace(frame, baseline=baseline)
@@ -1281,6 +1291,17 @@ def _not_a_measure(
     # a word that opens the sentence or follows a dateline's dash is capitalised anyway
     opening = toks[0] == 0 or p.word(toks[0] - 1) in ("-", "—", "–", ":", '"', "“")
     return not opening or len(toks) > 1 or p.word(toks[0]) in names
+
+
+def _as_margin(claim: Claim, frame: Frame) -> Claim:
+    """A percentage level of a profit is its margin: "gross profit increasing to 45%" is the
+    gross margin (the data's ``margin-of``); a change of it ("net profit rose 20%") is not."""
+    words = claim.metric.split()
+    if claim.fact.kind != "percent" or frame.sense != "level" or len(words) < 2:
+        return claim
+    if words[-1] not in lexicon().margin_of or words[0] == "earlier":
+        return claim
+    return dataclasses.replace(claim, metric=" ".join([*words[:-1], "margin"]))
 
 
 def _forecast_of_the_last(

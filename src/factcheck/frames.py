@@ -66,6 +66,9 @@ class Lexicon:
     time_nouns: frozenset[str]
     lasting_verbs: frozenset[str]
     scheduling: frozenset[str]
+    hedges: frozenset[str]
+    price_verbs: frozenset[str]
+    margin_of: frozenset[str]
     transparent: frozenset[str]
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
@@ -133,6 +136,9 @@ def lexicon() -> Lexicon:
         time_nouns=_words(data_["time-nouns"]),
         lasting_verbs=_words(data_["lasting-verbs"]),
         scheduling=_words(data_["scheduling-verbs"]),
+        hedges=_words(data_["hedges"]),
+        price_verbs=_words(data_["price-verbs"]),
+        margin_of=_words(data_["margin-of"]),
         transparent=_words(data_["transparent-nouns"]),
         clause_openers=_words(data_["clause-openers"]),
         forecasters=_words(data_["forecasters"]),
@@ -655,7 +661,7 @@ def _modality(
     for modality, words in lex.modality:
         for i in near:
             if _low(p, i) in words:
-                if guessed and _low(p, i) in _HEDGES and _low(p, p.heads[i]) in lex.copulas:
+                if guessed and _low(p, i) in lex.hedges and _low(p, p.heads[i]) in lex.copulas:
                     # "the toll could be closer to 650": a guess at what is, not a forecast
                     return "estimate", FramePart("estimate", p.word(i), "path")
                 return modality, FramePart(modality, p.word(i), "path")
@@ -853,8 +859,6 @@ def frame_of(
 _LEVEL_PREPS = frozenset("to at from".split())
 #: the prepositions a scheduling verb sets its date with ("set for July 11", "adjourned until")
 _FOR_UNTIL = frozenset("for until till to".split())
-#: modals that, on "be", guess at what is rather than forecast what will be
-_HEDGES = frozenset("could may might".split())
 #: prepositions that put a level on the noun before them ("revenue between $34.5 billion and
 #: $37 billion", "a margin of 45.9%", "a rate at 3.8%")
 _NOUN_PREPS = frozenset("between of at around near".split())
