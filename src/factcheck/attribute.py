@@ -36,7 +36,7 @@ from factcheck.extract._lexicon import (
 )
 from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
-from factcheck.extract.scanner import FROM_CHANGE
+from factcheck.extract.scanner import BETWEEN_BEFORE, FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
 from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
@@ -1065,7 +1065,6 @@ def claims_of(
 
 
 #: "between $34.5 billion and": the low end of a range is before "and", the high end after
-_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _AND_FIGURE_AFTER = re.compile(r"[ \t]+and[ \t]+[$€£¥]?\d")
 _BETWEEN_AND_BEFORE = re.compile(
     r"\bbetween[ \t]+[$€£¥]?\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent|[a-z]+)?"
@@ -1078,13 +1077,18 @@ def range_end(text: str, fact: Fact) -> str:
     """`` low end`` or `` high end`` for either figure of "between $34.5 billion and $37
     billion" (two figures, one range: each is compared only with the same end of another's),
     else ``""``."""
-    if _BETWEEN_BEFORE.search(text, max(0, fact.start - 9), fact.start) and _AND_FIGURE_AFTER.match(
+    if BETWEEN_BEFORE.search(text, max(0, fact.start - 9), fact.start) and _AND_FIGURE_AFTER.match(
         text, fact.end
     ):
         return " low end"
     if _BETWEEN_AND_BEFORE.search(text, max(0, fact.start - 40), fact.start):
         return " high end"
     return ""
+
+
+def _without_range_end(key: str) -> str:
+    """A metric key without the end of a range :func:`range_end` gave it."""
+    return key.removesuffix(" low end").removesuffix(" high end")
 
 
 def may_be_measured_by_grammar(fact: Fact) -> bool:
@@ -1270,11 +1274,10 @@ def _not_a_measure(
     only if the article writes it as a name (``names``; the small pipeline tags "Turnout
     was" a name too). A measure the vocabulary knows (``EPS``) is never one."""
     words = claim.metric_text
-    if not words or claim.fact.kind not in _MEASURED_BY_GRAMMAR or claim.metric in measures:
+    if not words or claim.fact.kind not in _MEASURED_BY_GRAMMAR:
         return False
     lex = lexicon()
-    bare = claim.metric.removeprefix("earlier ").removesuffix(" low end")
-    bare = bare.removesuffix(" high end").removesuffix(" change")
+    bare = _without_range_end(claim.metric.removeprefix("earlier ")).removesuffix(" change")
     if bare in measures:
         return False
     head = bare.split()[-1:]
@@ -1324,7 +1327,7 @@ def _forecast_of_the_last(
     )
     if last is None:
         return None
-    key = last.metric.removesuffix(" low end").removesuffix(" high end")
+    key = _without_range_end(last.metric)
     if claim.fact.kind == "money":
         key = key.removesuffix(" change")
     key += range_end(text, claim.fact)
@@ -1341,19 +1344,17 @@ def _measured(
         length = lasted(p, claim.fact.start - lo, claim.fact.end - lo)
         if length is None:
             return None
-        named = normalise_phrase(length.key.split())
-        if named is None or not named.key:
+        named = _named(length, synonyms)
+        if named is None:
             return None
-        key = canonical(named.key, dict(synonyms))
-        return dataclasses.replace(claim, metric=key, metric_text=length.words), length
+        return dataclasses.replace(claim, metric=named, metric_text=length.words), length
     found = measured(p, claim.fact.start - lo, claim.fact.end - lo)
     if found is None:
         return None
     part, sense = found
-    metric = normalise_phrase(part.key.split())
-    if metric is None or not metric.key:
+    key = _named(part, synonyms)
+    if key is None:
         return None
-    key = canonical(metric.key, dict(synonyms))
     end = range_end(text, claim.fact)
     if end:
         return dataclasses.replace(claim, metric=key + end, metric_text=part.words), part
@@ -1364,6 +1365,14 @@ def _measured(
     ):
         key = "earlier " + key  # "dipped from 3.9% to 3.8%": 3.9% is the level before
     return dataclasses.replace(claim, metric=key, metric_text=part.words), part
+
+
+def _named(part: FramePart, synonyms: Mapping[str, str]) -> str | None:
+    """The metric key of the measure words the grammar found (None if they name nothing)."""
+    metric = normalise_phrase(part.key.split())
+    if metric is None or not metric.key:
+        return None
+    return canonical(metric.key, dict(synonyms))
 
 
 def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None:

@@ -85,10 +85,9 @@ def parse_figure_sentences(
         # the claims' sentences, and those of the figures only the grammar can measure
         measured = [c.fact for c in claims_of(doc, facts, vocabulary, model=None)]
         measured.extend(f for f in facts if may_be_measured_by_grammar(f))
-        for fact in dict.fromkeys(measured):  # a claim's figure may be both
-            lo, hi = bounds.around(fact.start, fact.end)
-            if hi - lo <= MAX_CHARS:
-                sentences.append(doc.match_text[lo:hi])
+        # each sentence once, however many of its figures are measured
+        spans = dict.fromkeys(bounds.around(f.start, f.end) for f in measured)
+        sentences.extend(doc.match_text[lo:hi] for lo, hi in spans if hi - lo <= MAX_CHARS)
         sentences.extend(main_event_sentences(doc, facts, words))
     if sentences:
         parse_sentences(sentences, model)

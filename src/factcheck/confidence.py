@@ -105,11 +105,11 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
         distinct = sorted(set(values))
         nearest = min((b / a for a, b in itertools.pairwise(distinct)), default=1.0)
         ratio = max(values) / min(values)
+        far = nearest >= f["near-ratio"] or ratio >= f["far-ratio"]
         # "$863.1 billion" beside "$86.31 billion": the same digits, a decimal point moved
-        slip = all(
+        if far and not all(
             is_decimal_slip(a, b) for a, b in itertools.combinations(distinct, 2) if b / a >= 3
-        )
-        if (nearest >= f["near-ratio"] or ratio >= f["far-ratio"]) and not slip:
+        ):
             doubt("far-apart", f"values {ratio:.0f} times apart: rarely the same measure")
     for part, name, what in (
         ("entity", "inferred-entity", "whose figure it is"),

@@ -1155,8 +1155,8 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
     if not toks:
         return None
     lex = lexicon()
-    below = _anchor(p, toks)
-    for a in p.ancestors(below):
+    anchor = below = _anchor(p, toks)
+    for a in p.ancestors(anchor):
         via, below = below, a
         if _low(p, a) in lex.onsets:
             return "not past"  # "a dividend commencing in March", "due for payment on March 26"
@@ -1166,7 +1166,7 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
             _low(p, a) in lex.scheduling
             and p.deps[via] == "prep"
             and _low(p, via) in _FOR_UNTIL
-            and p.heads[_anchor(p, toks)] == via
+            and p.heads[anchor] == via
         ):
             return "not past"  # "set a sentencing hearing for July 11": a date set for later
         auxes = [c for c in p.children(a) if p.deps[c] in ("aux", "auxpass")]

@@ -82,7 +82,8 @@ _SYMBOL_BEFORE = re.compile(r"(?:" + SYMBOL + "|" + CODE_BEFORE + r")[ ]?$")
 
 _NUMBER = re.compile(r"\s?(" + DIGITS + r")")
 _AND_RANGE = re.compile(r"[ \t]+and[ \t]+(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
-_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+#: "between 40 and 50": the first figure of a range written with "and"
+BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _SHARED_NOUN = re.compile(r"[ \t]*,?[ \t]+(?:and|or)[ \t]+\d[\d,]*(?:\.\d+)?")
 #: "rose from", "increase its tally from": what follows is a level before a change
 FROM_CHANGE = re.compile(
@@ -226,7 +227,7 @@ def classify(
     high: Decimal | None = None
     num_end = end
     rm = _RANGE.match(text, end)
-    if rm is None and _BETWEEN_BEFORE.search(text, max(0, start - 12), start):
+    if rm is None and BETWEEN_BEFORE.search(text, max(0, start - 12), start):
         rm = _AND_RANGE.match(text, end)  # "between 40 and 50 years"
     # "rose from 232 to 272 seats": two levels, before and after, not a range; the first
     # counts what the second does
@@ -249,7 +250,7 @@ def classify(
         if pct is not None and high is None and change_to is None:
             # "between 3.7% and 3.9%", "a range of 3.7 percent to 3.9 percent": one range
             # (not "rose 0.3% to 3.5%", a change and the level it reached)
-            between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) is not None
+            between = BETWEEN_BEFORE.search(text, max(0, start - 12), start) is not None
             second = (_PCT_AND if between else _PCT_TO).match(text, pct[1])
             changed = _CHANGE_VERB_BEFORE.search(text, max(0, start - 40), start)
             if second is not None and (between or changed is None):
@@ -422,7 +423,7 @@ def classify(
     if noun is None:
         # "the 303 and 282 seats", "rose from 232 to 272 seats": the first number counts what
         # the second does (not in "between 40 and 50", a range)
-        between = _BETWEEN_BEFORE.search(text, max(0, begin - 12), begin) is not None
+        between = BETWEEN_BEFORE.search(text, max(0, begin - 12), begin) is not None
         shared = None if reference or between else _SHARED_NOUN.match(text, after_scale)
         for nxt in (shared, change_to):
             later = count_noun(ctx, nxt.end(), Decimal(2)) if nxt is not None else None
