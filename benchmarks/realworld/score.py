@@ -1,6 +1,6 @@
 """Score ``factcheck check`` against the real-world gold (see README.md beside this file).
 
-For every story whose texts are present in ``texts/<story>/``, the articles are
+For every story with texts present in ``texts/<story>/``, the articles are
 written as Markdown with their manifest's title, outlet, URL and publication
 date as front matter (as a newsroom's CMS export would give them) into a
 git-ignored work folder, ``factcheck check --format json`` is run over them
@@ -12,6 +12,10 @@ as a user would run it, and each reported discrepancy is matched with the gold:
   holds other numbers too);
 - it is **false** when it covers two figures of a not-conflict and finds none;
 - else it is **uncovered**: judge it by hand and add it to the gold.
+
+A story with some texts absent (a page the store no longer returns) is scored on
+the articles present: a gold entry counts only when enough of its figures (two, or
+its only one) are in them, and the table says how many articles were read.
 
     python benchmarks/realworld/score.py [--story NAME] [-v] [-- extra check flags]
 """
@@ -63,6 +67,9 @@ class Score:
     uncovered: list[str] = field(default_factory=list)
     true_list: list[str] = field(default_factory=list)
     missing_quotes: list[str] = field(default_factory=list)
+    articles: int = 0
+    of_articles: int = 0
+    dropped: int = 0  # gold entries left out: too few of their figures in the texts present
 
     @property
     def judged(self) -> int:
@@ -83,8 +90,11 @@ def _front_matter(article: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
 
 
-def prepare(story: str) -> tuple[Path, dict[str, str]] | None:
-    """The story's articles as Markdown with front matter; None when its texts are absent."""
+def prepare(story: str) -> tuple[Path, dict[str, str], int] | None:
+    """The story's articles present as Markdown with front matter, and how many it has.
+
+    None when no text of the story is present.
+    """
     manifest = yaml.safe_load((STORIES / story / "manifest.yaml").read_text("utf-8"))
     folder = WORK / story
     if folder.exists():
@@ -94,12 +104,14 @@ def prepare(story: str) -> tuple[Path, dict[str, str]] | None:
     for article in manifest["articles"]:
         src = TEXTS / story / article["file"]
         if not src.is_file():
-            return None
+            continue
         name = Path(article["file"]).stem + ".md"
         body = _front_matter(article) + src.read_text("utf-8")
         (folder / name).write_text(body, "utf-8")
         texts[article["file"]] = body
-    return folder, texts
+    if not texts:
+        return None
+    return folder, texts, len(manifest["articles"])
 
 
 def gold_entries(story: str, texts: dict[str, str], score: Score) -> list[Entry]:
@@ -108,7 +120,11 @@ def gold_entries(story: str, texts: dict[str, str], score: Score) -> list[Entry]
     for section, conflict in (("conflicts", True), ("not-conflicts", False)):
         for item in gold.get(section) or []:
             figures = []
-            for fig in item["figures"]:
+            present = [f for f in item["figures"] if f["file"] in texts]
+            if len(present) < min(2, len(item["figures"])):
+                score.dropped += 1
+                continue
+            for fig in present:
                 text = texts.get(fig["file"])
                 # the quote is the article's, never the front matter's (a title may repeat it)
                 body = text.find("\n---\n", 3) + 5 if text is not None else 0
@@ -177,8 +193,8 @@ def score_story(story: str, extra: Sequence[str]) -> Score | None:
     prepared = prepare(story)
     if prepared is None:
         return None
-    folder, texts = prepared
-    score = Score(story)
+    folder, texts, of_articles = prepared
+    score = Score(story, articles=len(texts), of_articles=of_articles)
     entries = gold_entries(story, texts, score)
     score.conflicts = sum(1 for e in entries if e.conflict)
     result = run_check(folder, extra)
@@ -214,6 +230,16 @@ def _fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.2f}"
 
 
+def _row(s: Score) -> str:
+    read = f"{s.articles}/{s.of_articles}"
+    reports = s.judged + len(s.uncovered)
+    return (
+        f"{s.story:32} {read:>5} {s.conflicts:>9} {len(s.found):>5} {reports:>7} "
+        f"{s.true_reports:>4} {len(s.false_reports):>5} {len(s.uncovered):>5} "
+        f"{_fmt(s.precision()):>5} {_fmt(s.recall()):>6}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--story", action="append", help="only this story (repeatable)")
@@ -229,32 +255,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             absent.append(name)
             continue
         scores.append(s)
-    header = f"{'story':32} {'conflicts':>9} {'found':>5} {'reports':>7} {'true':>4} "
+    header = f"{'story':32} {'read':>5} {'conflicts':>9} {'found':>5} {'reports':>7} {'true':>4} "
     header += f"{'false':>5} {'uncov':>5} {'prec':>5} {'recall':>6}"
     print(header)
     total = Score("overall")
     for s in scores:
-        reports = s.judged + len(s.uncovered)
-        print(
-            f"{s.story:32} {s.conflicts:>9} {len(s.found):>5} {reports:>7} {s.true_reports:>4} "
-            f"{len(s.false_reports):>5} {len(s.uncovered):>5} {_fmt(s.precision()):>5} "
-            f"{_fmt(s.recall()):>6}"
-        )
+        print(_row(s))
         total.conflicts += s.conflicts
+        total.articles += s.articles
+        total.of_articles += s.of_articles
+        total.dropped += s.dropped
         total.found |= {f"{s.story}/{x}" for x in s.found}
         total.true_reports += s.true_reports
         total.false_reports += [f"{s.story}: {x}" for x in s.false_reports]
         total.uncovered += [f"{s.story}: {x}" for x in s.uncovered]
         total.true_list += [f"{s.story}: {x}" for x in s.true_list]
         total.missing_quotes += [f"{s.story}: {x}" for x in s.missing_quotes]
-    reports = total.judged + len(total.uncovered)
-    print(
-        f"{'overall':32} {total.conflicts:>9} {len(total.found):>5} {reports:>7} "
-        f"{total.true_reports:>4} {len(total.false_reports):>5} {len(total.uncovered):>5} "
-        f"{_fmt(total.precision()):>5} {_fmt(total.recall()):>6}"
-    )
+    print(_row(total))
     if absent:
         print(f"\nno texts for: {', '.join(absent)}")
+    if total.dropped:
+        print(f"\n{total.dropped} gold entries left out: their figures are in texts not present")
     if total.missing_quotes:
         print("\ngold quotes not found in their texts:")
         for q in total.missing_quotes:
