@@ -76,6 +76,15 @@ METRICS = [
     ("Shelter rose 0.6% after rising 0.4% in December.", "0.4%", "shelter change"),
     ("It raised $5 billion in March.", "$5 billion", None),
     ("A magnitude 6.4 earthquake struck.", "6.4", "magnitude"),
+    # the noun right after a percentage is what it measures
+    ("Spain had 65% possession in the first half.", "65%", "possession"),
+    ("The fund bought a 25% stake in the firm.", "25%", "stake"),
+    ("The country recorded 70% turnout.", "70%", "turnout"),
+    # ... but not a word that compares, a time, a basis, a forecast or a change
+    ("Unemployment rate: 3.8% vs. 3.9% est.", "3.9%", "unemployment rate"),
+    ("Sales were up 12% year-on-year, to $5 billion.", "12%", "sale change"),
+    ("The index rose 3% last week.", "3%", "index change"),
+    ("Output grew 4% annually.", "4%", "output change"),
 ]
 
 
@@ -89,6 +98,8 @@ NO_METRIC = [
     ("Prices rose sharply, up 3%.", "3%"),  # nothing names what rose
     ("It was the third quarter.", "third quarter"),  # a period, not a figure
     ("Ten years ago, they met.", "Ten years ago"),  # a date
+    ("The shares closed 5% higher.", "5%"),  # a comparison, not a noun it measures
+    ("It posted a 5% rise.", "5%"),  # a change of what is not said
 ]
 
 

@@ -52,6 +52,43 @@ COUNTS = [
     ("Kamau said the toll could be closer to 650.", "650", 650, 650, 650, "toll", ""),
     ("Tallis puts the number of murdered candidates at 34.", "34", 34, 34, 34, "candidate", ""),
     ("The agency put the figure of the missing at 670.", "670", 670, 670, 670, "missing", ""),
+    # a bare number, then auxiliaries and the casualty word that says what it counts
+    (
+        "Of the dead, only 133 have been identified.",
+        "133 have been identified",
+        133,
+        133,
+        133,
+        "identified",
+        "",
+    ),
+    ("Some 45 were injured.", "Some 45 were injured", 45, 43.875, 46.125, "injured", "about"),
+    (
+        "with over 320 still missing",
+        "over 320 still missing",
+        320,
+        320,
+        None,
+        "missing",
+        "more than",
+    ),
+    ("Six are feared dead.", "Six are feared dead", 6, 6, 6, "dead", ""),
+    ("Two were killed.", "Two were killed", 2, 2, 2, "killed", ""),
+    # a line's label names what its bare numbers count, the second after "vs."
+    ("Nonfarm payrolls: 303,000", "303,000", 303000, 303000, 303000, "job", ""),
+    ("Deaths: 215", "215", 215, 215, 215, "death", ""),
+    # "over" after a victory is its preposition, not a hedge; elsewhere it is one
+    ("his victory over two governors", "two governors", 2, 2, 2, "governor", ""),
+    ("It won over 50 seats.", "over 50 seats", 50, 50, None, "seat", "more than"),
+    (
+        "Lai wins over 5.58 million votes",
+        "over 5.58 million votes",
+        5.58e6,
+        5.58e6,
+        None,
+        "vote",
+        "more than",
+    ),
 ]
 
 NOT_COUNTS = [
@@ -74,6 +111,15 @@ NOT_COUNTS = [
     "Officials put the blame at 10 Downing Street.",
     "Officials put the number at risk at 10 Downing Street.",
     "The toll could be seen from 10 miles away.",
+    # auxiliaries say what a bare number counts only when a casualty word follows them
+    "In all, 133 have been questioned.",
+    "Some 45 were in the town.",
+    "He said 12 are expected.",
+    # a label must open its line and end right before the number
+    "The report said payrolls: 303,000.",
+    "Updated at noon: 303,000",
+    # a plus sign before a telephone number's digits
+    "Call +7 495 123 4567 now.",
 ]
 
 
@@ -103,6 +149,15 @@ def test_count(
 )
 def test_a_score_off_attempts(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(f.value, f.unit) for f in only(facts_of(text), "count")] == expected
+
+
+def test_a_label_line_counts_both_values() -> None:
+    # "vs." gives the line's second value (a forecast: its frame says so); a signed one too
+    facts = only(facts_of("Nonfarm payrolls: 303,000 vs. +214,000 est."), "count")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("303,000", 303000, "job"),
+        ("214,000", 214000, "job"),
+    ]
 
 
 def test_part_of_a_total() -> None:

@@ -479,6 +479,9 @@ def metric_of(
             if progress or last_in or "count" in words:
                 return Metric(PROGRESS_METRIC, of.group("np"))
             return normalise_phrase(" ".join([words[0], "share"]))
+        noun = _percent_noun(text, fact.end)
+        if noun is not None:
+            return noun  # "Spain had 65% possession", "a 25% stake", "70% turnout"
         up = _CHANGE_BEFORE.search(text, max(lo, fact.start - 24), fact.start)
         found = _subject(text, lo, fact.start)
         if found is not None:
@@ -521,6 +524,37 @@ def metric_of(
             return normalise_phrase(after.group("np"))
         return label[0] if label is not None else None  # "iPhone revenue $69.70B (vs ...)"
     return None
+
+
+#: the noun right after a percentage: "65% possession", "a 25% stake", "70% turnout"
+_PERCENT_NOUN_AFTER = re.compile(r"[ \t]+(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)?)")
+
+
+def _percent_noun(text: str, end: int) -> Metric | None:
+    """The measure a percentage is of when a noun follows it at once (``65% possession``).
+
+    Not a word that compares (``5% higher``), tells a time or basis (``5% last year``,
+    ``3% year-on-year``), an adverb (``5% annually``) or a change (``a 5% rise``: what
+    rose is said elsewhere).
+    """
+    m = _PERCENT_NOUN_AFTER.match(text, end)
+    if m is None:
+        return None
+    first = m.group("np").split()[0]
+    lex = lexicon()
+    if (
+        first in STOP_WORDS
+        or first in lex.comparison_words
+        or first in lex.time_nouns
+        or any(first in words for _modality, words in lex.modality)  # "3.9% expected"
+        or first.endswith("ly")
+        or any(pattern.match(m.group("np")) for _key, pattern in lex.basis)
+    ):
+        return None
+    metric = normalise_phrase(m.group("np"))
+    if metric is None or metric.key == "change" or metric.key.endswith(" change"):
+        return None
+    return metric
 
 
 #: "15.5km (9.6 miles)", "(or 9.6 miles)": the figure before, in other units

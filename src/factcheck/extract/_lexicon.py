@@ -316,8 +316,19 @@ TIME_UNITS: dict[str, tuple[str, int]] = {
 #: words after a number that count people hurt, killed, held... (``12 killed``)
 CASUALTY_WORDS: frozenset[str] = frozenset(
     "killed dead injured wounded hurt missing displaced homeless evacuated arrested detained "
-    "hospitalised hospitalized rescued infected deaths".split()
+    "hospitalised hospitalized rescued infected deaths identified buried".split()
 )
+
+#: words between a bare number and the casualty word that says what it counts
+#: (``133 have been identified``, ``six are feared dead``, ``320 still missing``)
+CASUALTY_AUXILIARIES: frozenset[str] = frozenset(
+    "have has had been were was are is remain remains remained still now "
+    "feared believed presumed confirmed reported thought".split()
+)
+
+#: words after which "over" is a preposition, never a hedge ("victory over two rivals");
+#: not the verbs ("wins over 5.58 million votes" hedges)
+OVER_AS_PREPOSITION: frozenset[str] = frozenset("victory victories triumph triumphs".split())
 
 #: plural nouns that do not end in "s"
 IRREGULAR_PLURALS: frozenset[str] = frozenset(

@@ -11,9 +11,11 @@ import re
 from collections.abc import Iterable
 
 from factcheck.extract._lexicon import (
+    CASUALTY_AUXILIARIES,
     CASUALTY_WORDS,
     IRREGULAR_PLURALS,
     NOT_PLURAL,
+    OVER_AS_PREPOSITION,
     QUALIFIERS,
     STOP_WORDS,
 )
@@ -114,6 +116,8 @@ class Context:
         if m is None or m.start() == m.end():
             return "", False, start
         q = m.group("q")
+        if q and q.lower() == "over" and self.word_before(m.start()) in OVER_AS_PREPOSITION:
+            return "", False, start  # "victory over two former governors"
         qualifier = QUALIFIERS[q.lower()] if q else ""
         return qualifier, m.group("rec") is not None, m.start()
 
@@ -156,12 +160,16 @@ class Context:
         (``20 bilateral cooperation agreements``); for one, the next word.
         Stops at any stop word or punctuation.
         """
+        auxiliaries = False
         for word, _s, e in self.tokens_after(pos):
             low = word.lower().rstrip("'")
-            if low in STOP_WORDS:
-                return None
             if low in CASUALTY_WORDS:
                 return word, e
+            if low in CASUALTY_AUXILIARIES:
+                auxiliaries = True  # "133 have been identified": only a casualty word may follow
+                continue
+            if low in STOP_WORDS or auxiliaries:
+                return None
             if not plural:
                 return word, e
             if is_plural(low):

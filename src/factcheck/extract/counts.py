@@ -77,6 +77,13 @@ _POPULATION_BEFORE = re.compile(
     r"\b(?:city|town|village|community|country|nation|island)[ \t]+of[ \t]+$", re.IGNORECASE
 )
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)[ \t]+$")
+#: "Nonfarm payrolls: 303,000 vs. +214,000 est.": a line's label names what its numbers count
+_LABEL_LINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Za-z-]*(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?P<noun>[a-z]+)"
+    r"|(?:^|\n)[ \t]*(?P<one>[A-Z][a-z]+)"
+)
+_LABEL_LINKS = frozenset({"of", "on", "per"})  # "Shots on target: 5"
+_LABEL_VALUE = re.compile(r":[ \t]+(?:[+-]?[\d,.]+[ \t]+(?:vs\.?|versus)[ \t]+)?[+-]?$")
 #: "the NDA has 292 seats, INDIA 234": a list goes on with a name and a bare number
 _LIST_BEFORE = re.compile(
     r"(?<![\w.,])\d[\d,]*[ \t]+(?P<noun>[a-z]+s)[ \t]*(?:,|;|and)[ \t]+(?:the[ \t]+)?"
@@ -117,6 +124,24 @@ def listed_before(ctx: Context, begin: int) -> str | None:
     return listed.group("noun")
 
 
+def label_before(ctx: Context, begin: int) -> str | None:
+    """``Nonfarm payrolls: 303,000``: the noun a line's label ends with, before its number
+    (or its second number, after ``vs.``), or None."""
+    text = ctx.text
+    line = text.rfind("\n", 0, begin) + 1
+    value = _LABEL_VALUE.search(text, line, begin)
+    if value is None or value.end() != begin:
+        return None
+    m = _LABEL_LINE_BEFORE.match(text, max(0, line - 1), value.start())
+    if m is None or m.end() != value.start():
+        return None
+    words = text[m.start() : m.end()].lower().split()
+    if any(w in STOP_WORDS and w not in _LABEL_LINKS for w in words):
+        return None  # "Updated at noon: 303,000": a clause, not a label
+    noun = words[-1]
+    return MEASURE_NOUN_OF.get(noun, noun)
+
+
 def measure_before(ctx: Context, begin: int) -> str | None:
     """The measure a bare number is a value of, named before it.
 
@@ -143,6 +168,9 @@ def measure_before(ctx: Context, begin: int) -> str | None:
     listed = listed_before(ctx, begin)
     if listed is not None:
         return listed
+    label = label_before(ctx, begin)
+    if label is not None:
+        return label
     e = _ELLIPSIS_BEFORE.search(text, max(0, begin - 64), begin)
     if e is not None and e.group("verb") in ELLIPSIS_VERBS and e.group("noun") not in STOP_WORDS:
         return e.group("noun")

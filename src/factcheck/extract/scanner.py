@@ -126,6 +126,10 @@ def _skip_token(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+#: "vs. +214,000 est.": a plus sign before a number, not a telephone number's (+7 495)
+_SIGNED = re.compile(r"(?<![\w+])\+[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![ \t]?[0-9])")
+
+
 def _number(ctx: Context, start: int, end: int) -> int:
     text = ctx.text
     raw = text[start:end]
@@ -137,7 +141,8 @@ def _number(ctx: Context, start: int, end: int) -> int:
     prev = text[start - 1] if start else " "
     if (
         prev.isalpha()
-        or prev in "_#+@"
+        or prev in "_#@"
+        or (prev == "+" and not _SIGNED.match(text, start - 1, end + 2))
         or (prev in "-/.:" and start >= 2 and text[start - 2].isalnum())
     ):
         return _skip_token(text, end)  # G20, COVID-19, +7 495, 1/2, v1.2.3
