@@ -80,6 +80,14 @@ METRICS = [
     ("Spain had 65% possession in the first half.", "65%", "possession"),
     ("The fund bought a 25% stake in the firm.", "25%", "stake"),
     ("The country recorded 70% turnout.", "70%", "turnout"),
+    # how far a count has got, said by its passive verb
+    (
+        "More than 95 per cent of the vote has been counted.",
+        "More than 95 per cent",
+        "counted share",
+    ),
+    ("So far 99% of votes have now been tallied.", "99%", "counted share"),
+    ("Okafor won 58 per cent of the vote.", "58 per cent", "vote share"),
     # ... but not a word that compares, a time, a basis, a forecast or a change
     ("Unemployment rate: 3.8% vs. 3.9% est.", "3.9%", "unemployment rate"),
     ("Sales were up 12% year-on-year, to $5 billion.", "12%", "sale change"),

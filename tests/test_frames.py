@@ -350,6 +350,11 @@ SENSES = [
     ("Annual inflation soared to 143%.", "143%", "level", None),
     ("Prices rose to 40% in the first six months of the war.", "40%", "level", None),
     ("The rate fell to 3.8% from the previous month.", "3.8%", "level", None),
+    # a level reached within a span is of that span, not of the whole event
+    ("Chiva recorded 491mm of rain in just eight hours.", "491mm", "level", "within 8 hour"),
+    ("Valdora got 320mm in a little over 4 hours.", "320mm", "level", "within 4 hour"),
+    ("Valdora recorded 491mm of rain on Tuesday.", "491mm", "level", None),
+    ("The storm killed 12 people in Valdora.", "12 people", "level", None),
 ]
 
 
@@ -573,6 +578,14 @@ def test_metric(text: str, figure: str, metric: str | None) -> None:
         ("Tuesday's report showed the jobless rate fell to 3.8%.", "3.8%", None),
         ("Tuesday's jobs data showed 303,000 jobs were added.", "303,000 jobs", None),
         ("Tuesday's storm killed 12 people.", "12 people", "2025-05-06"),
+        # ... nor the day its agent announced it
+        (
+            "Okafor won 58.58 percent, by the final tally announced by the Electoral "
+            "Commission on Tuesday.",
+            "58.58 percent",
+            None,
+        ),
+        ("Okafor won 58 percent on Tuesday, officials announced.", "58 percent", "2025-05-06"),
     ],
 )
 def test_the_period_a_sentence_gives(text: str, figure: str, period: str | None) -> None:
@@ -593,6 +606,7 @@ def test_sense_and_basis(text: str, figure: str, sense: str, basis: str | None) 
 
 MODALITIES = [
     # a threshold is a target; what a speaker says will be is a forecast, what will be a result not
+    ("Candidates must secure 50 percent of the vote to win.", "50 percent", "target"),
     (
         "Okafor fell short of the 45 percent of votes needed to win outright.",
         "45 percent",

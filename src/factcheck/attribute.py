@@ -182,6 +182,11 @@ _SHARE_OF_SKIP = frozenset("total valid all overall".split())
 _PROGRESS = re.compile(
     r"counted|tallied|reported|reporting|processed|declared|completed|in|scrutini[sz]ed"
 )
+#: "of the vote has been counted", "of ballots have now been tallied": the passive verb
+_PASSIVE_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+){1,3}?(?:has|have|had|was|were)[ \t]+"
+    r"(?:now[ \t]+|so[ \t]+far[ \t]+)?(?:been[ \t]+)?(?P<verb>[a-z]+)\b"
+)
 _PHRASE_END = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _CASUALTY_AFTER = re.compile(
     # "5 people and injured 12": a conjunction starts another clause, of another measure
@@ -476,6 +481,11 @@ def metric_of(
             # ("of votes in" is how far the count got; "of the increase in inflation" is not)
             last_in = words[-1] == "in" and _PHRASE_END.match(text, of.end()) is not None
             progress = any(_PROGRESS.fullmatch(w) for w in words[1:] if w != "in")
+            # "95 per cent of the vote has been counted": the count's progress, said by its verb
+            passive = _PASSIVE_AFTER.match(text, fact.end)
+            progress = progress or (
+                passive is not None and _PROGRESS.fullmatch(passive.group("verb")) is not None
+            )
             if progress or last_in or "count" in words:
                 return Metric(PROGRESS_METRIC, of.group("np"))
             return normalise_phrase(" ".join([words[0], "share"]))
@@ -763,7 +773,10 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated|declared|wrote|"
-    r"briefed|updated)[ \t]+(?:\w+[ \t]+){0,2}?(?:on[ \t]+)?$"
+    r"briefed|updated)[ \t]+"
+    # "the final tally announced by the KPU on Wednesday": the agent, a name
+    r"(?:by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&'’-]*[ \t]+){1,4})?"
+    r"(?:\w+[ \t]+){0,2}?(?:on[ \t]+)?$"
 )
 
 
@@ -795,7 +808,7 @@ def _baseline_start(text: str, date: Fact, floor: int) -> int | None:
 def dates_the_saying(text: str, date: Fact) -> bool:
     """``officials said on Monday``, ``Friday's report showed``: the date of the report, not
     of what it reports."""
-    if _REPORTING_BEFORE.search(text, max(0, date.start - 30), date.start) is not None:
+    if _REPORTING_BEFORE.search(text, max(0, date.start - 60), date.start) is not None:
         return True
     owned = _OWNED_AFTER.match(text, date.end)
     if owned is None or not (owned.group(1) or date.text.endswith(("'s", "’s"))):

@@ -26,6 +26,7 @@ from typing import Any, Literal
 import yaml
 
 from factcheck.extract.context import singular
+from factcheck.extract.numbers import words_to_number
 from factcheck.facts import Frame, FrameHow, FramePart, Modality, Sense
 from factcheck.parse import Parse
 
@@ -631,9 +632,27 @@ def _basis(
             for m in pattern.finditer(low, prev, start):
                 if (best is None or m.start() > best[0]) and _of_year(low, m):
                     best = (m.start(), key, sentence[m.start() : m.end()])
+    if best is None and levels:
+        window = _WINDOW_AFTER.match(low, end)
+        if window is not None and window.start() < nxt:
+            # "491mm of rain in just eight hours": a level within a span, not the whole event's
+            n = window.group("n")
+            value = words_to_number(n) if not n[0].isdigit() else n.replace(",", "")
+            key = f"within {value} {singular(window.group('unit'))}"
+            return FramePart(key, sentence[window.start() : window.end()], "phrase")
     if best is None:
         return None
     return FramePart(best[1], best[2], "phrase")
+
+
+#: "491mm of rain in just eight hours", "320mm in a little over four hours": the span a level
+#: was reached within
+_WINDOW_AFTER = re.compile(
+    r"(?:[ \t]+of[ \t]+[a-z]+)?[ \t]+(?:in|within)[ \t]+(?:just[ \t]+|only[ \t]+|under[ \t]+|"
+    r"less[ \t]+than[ \t]+|a[ \t]+little[ \t]+over[ \t]+|about[ \t]+|around[ \t]+|nearly[ \t]+|"
+    r"more[ \t]+than[ \t]+|over[ \t]+)?(?P<n>\d[\d,.]*|[a-z]+(?:-[a-z]+)?)[ \t]+"
+    r"(?P<unit>minutes?|hours?|days?|weeks?)\b"
+)
 
 
 def _modality(
