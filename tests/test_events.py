@@ -38,6 +38,11 @@ EVENT_DATES = [
     ("Rescuers searched the rubble after the Sept. 8 earthquake.", "2023-09-08"),
     ("The floods that hit the city on Sunday swept away homes.", "2023-09-10"),
     ("The summit, which took place on Monday, ended without a deal.", "2023-09-11"),
+    # a small clause with no verb of its own: what the date's verb declared the event
+    ("On Monday, the agency declared the situation a health emergency.", "2023-09-11"),
+    ("The agency on Monday declared the situation a public health emergency.", "2023-09-11"),
+    # negative: a clause with a verb of its own is about something else
+    ("The agency said on Monday that the emergency had ended.", None),
     # the date of something else told in the sentence: no date for the event
     ("Rescuers on Monday stepped up efforts to find survivors of the earthquake.", None),
     ("Thousands remained missing on Monday after the floods.", None),

@@ -1091,6 +1091,10 @@ def _arguments(p: Parse, verb: int) -> set[int]:
     for c in p.children(verb):
         if p.deps[c] in _ARGUMENTS:
             out.add(c)
+        if p.deps[c] in ("xcomp", "ccomp") and not _is_verb(p, c):
+            # "declared the outbreak a global emergency": a small clause, no verb of its own
+            out.add(c)
+            out.update(o for o in p.children(c) if p.deps[o] in ("dobj", "attr"))
         if p.deps[c] == "agent" or (p.deps[c] == "prep" and _low(p, c) not in _BEFORE_AFTER):
             out.update(o for o in p.children(c) if p.deps[o] == "pobj")
     if p.deps[verb] in ("relcl", "acl") and p.heads[verb] != verb:
