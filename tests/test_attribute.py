@@ -218,6 +218,15 @@ def test_baseline_is_not_the_period(text: str, figure: str) -> None:
         ("net profit", "net profit"),
         ("Halberd's revenue", "revenue"),
         ("two-way trade growth", "trade change"),
+        # a part of the year says when, a provisional or voter modifier nothing of what
+        ("fourth quarter revenue", "revenue"),
+        ("first half profit", "profit"),
+        ("top-line revenue", "revenue"),
+        ("voter turnout", "turnout"),
+        ("provisional depth", "depth"),
+        # ... but a segment stays, and a quarter alone is the head
+        ("cloud revenue", "cloud revenue"),
+        ("quarter", "quarter"),
     ],
 )
 def test_normalise_phrase(phrase: str, key: str) -> None:

@@ -708,6 +708,18 @@ PAIRS = [
     ("Okafor scored in the 108th minute.", "Okafor scored in the 109th minute.", True),
     ("A penalty came in the 80th minute.", "The equaliser came in the 118th minute.", False),
     ("Okafor scored in the 23rd minute.", "Okafor was booked in the 109th minute.", False),
+    # what happened may be the noun the minute is of, or a "when" clause; a role is no name
+    (
+        "Substitute Tom Okafor slid home an 86th minute winner.",
+        "Okafor's goal in the 88th minute won it.",
+        True,
+    ),
+    ("Okafor's goal in the 86th minute won it.", "Okafor came off in the 88th minute.", False),
+    (
+        "The moment came in the 87th minute when Okafor scored.",
+        "Okafor scored in the 86th minute.",
+        False,
+    ),  # whose the minute is, the "when" clause does not say
     # a rank: the first to do it vs the second
     (
         "Okafor became the first player ever to score a hat-trick in a final.",

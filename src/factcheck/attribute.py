@@ -30,6 +30,7 @@ from factcheck.extract._lexicon import (
     MEASURE_UNITS,
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     PROGRESS_METRIC,
     QUALIFIERS,
     STOP_WORDS,
@@ -51,8 +52,10 @@ GENERIC_MODIFIERS = frozenset(
     his her our the a an this that these those last next year's month's first-quarter
     second-quarter third-quarter fourth-quarter q1 q2 q3 q4 full-year first-half second-half
     half-year expected anticipated projected forecast predicted analysts analyst economists
-    economist""".split()
+    economist provisional topline top-line headline voter""".split()
 )
+#: "fourth quarter revenue", "the first half profit": a part of the year, which is the period's
+_PART_OF_YEAR = frozenset({"quarter", "half"})
 # ("expected revenue" is revenue: that it is a forecast is the frame's modality)
 
 #: nouns that only say "how many of them": the measure is in the verb (``12 people killed``)
@@ -328,6 +331,17 @@ def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
         if (low in _PREPOSITION or (low in STOP_WORDS and low not in _DETERMINERS)) and kept:
             break
         kept.append(word)
+    # "fourth quarter revenue": the part of the year and its ordinal say when, not what
+    kept = [
+        w
+        for i, w in enumerate(kept)
+        if not (i < len(kept) - 1 and w.lower() in _PART_OF_YEAR)
+        and not (
+            i < len(kept) - 2
+            and w.lower() in ORDINAL_WORDS
+            and kept[i + 1].lower() in _PART_OF_YEAR
+        )
+    ]
     content = [
         w
         for w in kept

@@ -74,6 +74,7 @@ class Lexicon:
     clause_openers: frozenset[str]
     forecasters: frozenset[str]
     not_entities: frozenset[str]
+    role_nouns: frozenset[str]
     predicates: dict[str, str]
     copulas: frozenset[str]
     prospect: frozenset[str]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         sector_verbs=_words(data_["sector-verbs"]),
         whole_subjects=_words(data_["whole-subjects"]),
         not_entities=_words(data_["not-entities"]),
+        role_nouns=_words(data_["role-nouns"]),
         predicates={
             str(w).lower(): str(group[0]).lower() for group in data_["predicates"] for w in group
         },
@@ -250,7 +252,7 @@ def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | Non
     if p.starts[i] < _dateline_end(p):
         return None  # the dateline names a place, not whose figure it is
     # "centrist D66", "kicker Harrison Butker": the name, without what describes it
-    chain = [j for j in _chain(p, i) if _proper(p, j)]
+    chain = _without_role(p, [j for j in _chain(p, i) if _proper(p, j)])
     if not chain:
         return None
     if p.tags[i] in _PROPER:
@@ -269,6 +271,21 @@ def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | Non
         # the key holds both names, so that "the PVV" elsewhere is the same party
         part = FramePart(f"{part.key} {p.word(acronym).lower()}", part.words, how)
     return part
+
+
+def _without_role(p: Parse, chain: list[int]) -> list[int]:
+    """A name without the common noun that describes it before it: "Substitute Mikel
+    Oyarzabal" (capitalised at a sentence's start), "Berlin substitute Mikel Oyarzabal"."""
+    roles = lexicon().role_nouns
+    cut = 0
+    for k, j in enumerate(chain):
+        gap = range(chain[k - 1] + 1, j) if k else range(0)
+        own = p.tags[j] in ("NN", "NNS") or _low(p, j) in roles
+        role = own or any(p.tags[g] in ("NN", "NNS") for g in gap)
+        rest = chain[k + 1 :] if own else chain[k:]
+        if role and any(p.tags[r] in _PROPER and _low(p, r) not in roles for r in rest):
+            cut = k + 1 if own else k
+    return chain[cut:]
 
 
 def _subject(p: Parse, verb: int) -> int | None:
@@ -754,9 +771,14 @@ _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
 def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
     """What a counted subject does: ``nine parties won seats`` -> seated (via the data's groups)."""
-    if verb is not None and _low(p, n) in lex.incident_times and p.deps[n] == "pobj":
-        key = lex.predicates.get(_low(p, verb))  # "Messi scored in the 108th minute"
-        return FramePart(key, _low(p, verb), "predicate") if key is not None else None
+    if _low(p, n) in lex.incident_times:
+        return _incident(p, n, verb, lex)
+    if any(
+        _low(p, c) in lex.incident_times and p.deps[c] in ("compound", "amod", "nmod")
+        for c in p.children(n)
+    ):
+        key = lex.predicates.get(_low(p, n))  # "an 86th minute winner": the minute's noun
+        return FramePart(key, _low(p, n), "predicate") if key is not None else None
     if verb is not None and p.deps[n] == "pobj" and _low(p, p.heads[n]) == "for":
         # "completed 27 passes for 302 yards", "rushed 15 times for 70 yards": how they were made
         objs = [c for c in p.children(verb) if p.deps[c] == "dobj"]
@@ -796,6 +818,38 @@ def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | 
     return FramePart(key, phrase, "predicate") if key is not None else None
 
 
+def _incident(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
+    """What happened at a game's minute: the verb ("Messi scored in the 108th minute"), the
+    noun the minute is of ("an 86th-minute winner", "his goal in the 86th minute") or the
+    clause that tells it ("came in the 87th minute when Oyarzabal scored")."""
+    head = p.heads[n]
+    candidates: list[int] = [
+        c
+        for c in p.children(n)
+        if p.deps[c] in ("relcl", "advcl")
+        and any(p.deps[m] == "advmod" and _low(p, m) == "when" for m in p.children(c))
+    ]  # "came in the 87th minute when Oyarzabal scored"
+    if p.deps[n] in ("compound", "amod", "nmod", "npadvmod") and p.tags[head] in _NOUN_TAGS:
+        candidates.append(head)  # "an 86th minute winner"
+    if p.deps[n] == "pobj" and head != n:
+        owner = p.heads[head]
+        if p.tags[owner] in _NOUN_TAGS and owner != head:
+            candidates.append(owner)  # "the winning goal in the 86th minute"
+        if verb is not None:
+            candidates.append(verb)
+            candidates.extend(
+                c
+                for c in p.children(verb)
+                if p.deps[c] == "advcl"
+                and any(p.deps[m] == "advmod" and _low(p, m) == "when" for m in p.children(c))
+            )  # "came in the 87th minute when Oyarzabal scored"
+    for c in candidates:
+        key = lex.predicates.get(_low(p, c))
+        if key is not None:
+            return FramePart(key, _low(p, c), "predicate")
+    return None
+
+
 def frame_of(
     p: Parse,
     start: int,
@@ -829,6 +883,8 @@ def frame_of(
     n = _noun(p, anchor)
     verb = _clause_verb(p, n)
     sense, sense_how = _sense(p, n, lex, p.text[start:end])
+    if _low(p, anchor) in lex.incident_times or _low(p, n) in lex.incident_times:
+        sense, sense_how = "level", None  # "slid home an 86th minute winner": a time, no change
     modality, modality_how = _modality(p, anchor, n, lex, guessed=guessed)
     speaker = _speaker(p, anchor, lex)
     forecaster = speaker is not None and speaker.key.split()[-1] in lex.forecasters
