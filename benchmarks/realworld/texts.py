@@ -39,7 +39,7 @@ _PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s")
 def _norm_url(url: str) -> str:
     url = url.strip().lower()
     url = re.sub(r"^https?://(www\.)?", "", url)
-    url = re.sub(r"[?#].*$", "", url)
+    url = re.sub(r"#.*$", "", url)  # the query stays: "?p=10045" is the page itself
     return url.rstrip("/")
 
 
