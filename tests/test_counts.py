@@ -42,6 +42,51 @@ COUNTS = [
     ("between two powerful countries", "two powerful countries", 2, 2, 2, "country", ""),
     ("some 3,000 troops", "some 3,000 troops", 3000, 2700, 3300, "troop", "about"),
     ("5 million people voted", "5 million people", 5e6, 5e6, 5e6, "person", ""),
+    # the Indian grouping of lakhs and crores is one number, not "30,000" after "1,"
+    (
+        "More than 1,30,000 people were evacuated.",
+        "More than 1,30,000 people",
+        130000,
+        130000,
+        None,
+        "person",
+        "more than",
+    ),
+    ("It got 2,51,29,000 votes.", "2,51,29,000 votes", 25129000, 25129000, 25129000, "vote", ""),
+    ("The BJP won 23.59 crore votes.", "23.59 crore votes", 2.359e8, 2.359e8, 2.359e8, "vote", ""),
+    ("about 31 lakh voters", "about 31 lakh voters", 3.1e6, 3e6, 3.2e6, "voter", "about"),
+    # a scale word in a headline's capitals
+    (
+        "Over 5.9 Crore People Voted",
+        "Over 5.9 Crore People",
+        5.9e7,
+        5.9e7,
+        None,
+        "person",
+        "more than",
+    ),
+    # past a number; what a counting noun counts, several words on; bringing it to a number
+    ("The death toll climbed past 2,000.", "2,000", 2000, 2000, 2000, "toll", ""),
+    ("The number of people killed has risen to 45.", "45", 45, 45, 45, "killed", ""),
+    ("The number of deaths has risen to 45.", "45", 45, 45, 45, "death", ""),
+    ("bringing the number of dead to 45", "45", 45, 45, 45, "dead", ""),
+    # a verb of dying after the number, with its auxiliaries
+    ("Officials said 45 had died.", "45 had died", 45, 45, 45, "died", ""),
+    ("at least 30 drowned", "at least 30 drowned", 30, 30, None, "drowned", "at least"),
+    # a measure "of" the number; a crowd is the attendance; a measure at a sentence's start
+    ("It lifted the death toll to a toll of 54.", "54", 54, 54, 54, "toll", ""),
+    (
+        "in front of a crowd of more than 92,000",
+        "more than 92,000",
+        92000,
+        92000,
+        None,
+        "attendance",
+        "more than",
+    ),
+    ("with an attendance of 74,295", "74,295", 74295, 74295, 74295, "attendance", ""),
+    ("Turnout was 61,000.", "61,000", 61000, 61000, 61000, "turnout", ""),
+    ("a crowd of 5,000 protesters", "5,000 protesters", 5000, 5000, 5000, "protester", ""),
     # a number with no noun after it, governed by a measure phrase before it
     ("Officials put the death toll at 2,300.", "2,300", 2300, 2300, 2300, "toll", ""),
     ("The toll has now risen to 54.", "54", 54, 54, 54, "toll", ""),
@@ -52,6 +97,26 @@ COUNTS = [
     ("Kamau said the toll could be closer to 650.", "650", 650, 650, 650, "toll", ""),
     ("Tallis puts the number of murdered candidates at 34.", "34", 34, 34, 34, "candidate", ""),
     ("The agency put the figure of the missing at 670.", "670", 670, 670, 670, "missing", ""),
+    # a toll and its verb with what the toll is of between them
+    (
+        "The death toll from the storm over the coast has now reached more than 5,200.",
+        "more than 5,200",
+        5200,
+        5200,
+        None,
+        "toll",
+        "more than",
+    ),
+    (
+        "The toll was slightly revised downwards on Tuesday, to 215.",
+        "215",
+        215,
+        215,
+        215,
+        "toll",
+        "",
+    ),
+    ("The toll in the province was reduced to 102 on Tuesday.", "102", 102, 102, 102, "toll", ""),
     # a bare number, then auxiliaries and the casualty word that says what it counts
     (
         "Of the dead, only 133 have been identified.",
@@ -111,6 +176,9 @@ NOT_COUNTS = [
     "Officials put the blame at 10 Downing Street.",
     "Officials put the number at risk at 10 Downing Street.",
     "The toll could be seen from 10 miles away.",
+    # a toll's clause ends at a comma: what follows is another clause's
+    "The toll was unclear, and rescuers reached 12 on Monday.",
+    "The toll of the storm, which hit the coast, reached 12.",
     # auxiliaries say what a bare number counts only when a casualty word follows them
     "In all, 133 have been questioned.",
     "Some 45 were in the town.",
@@ -120,6 +188,11 @@ NOT_COUNTS = [
     "Updated at noon: 303,000",
     # a plus sign before a telephone number's digits
     "Call +7 495 123 4567 now.",
+    # "of" after a word that measures nothing
+    "She was one of 40.",
+    "He spoke in front of 10 Downing Street.",
+    "Smith, 84, died on Monday.",  # an age in commas, not a count of the dead
+    "The number has risen past them, to 45 days' worth.",
 ]
 
 
@@ -158,6 +231,12 @@ def test_a_label_line_counts_both_values() -> None:
         ("303,000", 303000, "job"),
         ("214,000", 214000, "job"),
     ]
+
+
+def test_a_toll_revised_from_one_value_to_another() -> None:
+    text = "The official toll was revised downwards on Tuesday, from 217 to 215."
+    facts = only(facts_of(text), "count")
+    assert [(f.text, f.unit) for f in facts] == [("217", "toll"), ("215", "toll")]
 
 
 def test_part_of_a_total() -> None:

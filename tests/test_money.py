@@ -35,6 +35,9 @@ EXAMPLES = [
     # a hundredth written as a word
     ("analysts expected 51 cents a share", "51 cents", 0.51, 0.51, 0.51, "USD", ""),
     ("a stamp of 85 pence", "85 pence", 0.85, 0.85, 0.85, "GBP", ""),
+    # the Indian scales, one after another too
+    ("a Rs 5,000 crore package", "Rs 5,000 crore", 5e10, 5e10, 5e10, "INR", ""),
+    ("a Rs 2 lakh crore budget", "Rs 2 lakh crore", 2e12, 2e12, 2e12, "INR", ""),
 ]
 
 NEGATIVE = [

@@ -49,6 +49,11 @@ QUANTITIES = [
     ("The quake had a magnitude of 6.1.", "6.1", 6.1, "magnitude", "magnitude"),
     ("In 2004 a magnitude 6.3 event killed 600 people.", "6.3", 6.3, "magnitude", "magnitude"),
     ("An aftershock of magnitude 4.5 rattled residents.", "4.5", 4.5, "magnitude", "magnitude"),
+    # the magnitude given, put, revised: the scale named before the number by its verb
+    ("The agency gave the magnitude as 7.2.", "7.2", 7.2, "magnitude", "magnitude"),
+    ("The magnitude of the earthquake was 7.4.", "7.4", 7.4, "magnitude", "magnitude"),
+    ("The magnitude was later revised to 7.5.", "7.5", 7.5, "magnitude", "magnitude"),
+    ("Officials estimated its magnitude at 6.8.", "6.8", 6.8, "magnitude", "magnitude"),
 ]
 
 NOT_QUANTITIES = [
@@ -58,6 +63,8 @@ NOT_QUANTITIES = [
     "He met 3 ministers.",
     "It won 3-1 at home.",
     "There were 12 mwanza villages.",  # case: "MW" is a unit, "mw" is not
+    "The magnitude was unclear, and 40 died.",  # the scale's clause has ended
+    "Its magnitude surprised 3 experts.",
 ]
 
 

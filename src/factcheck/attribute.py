@@ -79,6 +79,8 @@ CASUALTY_CANON = {
     "death": "killed",
     "deaths": "killed",
     "died": "killed",
+    "perished": "killed",
+    "drowned": "killed",
     "die": "killed",
     "fatality": "killed",
     "fatalities": "killed",

@@ -45,6 +45,11 @@ SCALE_WORDS: dict[str, int] = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # the Indian scales, written as words after digits ("23.59 crore votes", "31 lakh")
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 
 #: abbreviations of scale words, only read right after a number (``$4.2bn``)
@@ -61,10 +66,6 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
     "bln": 1_000_000_000,
     "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
-    "lakh": 100_000,
-    "lakhs": 100_000,
-    "crore": 10_000_000,
-    "crores": 10_000_000,
 }
 
 ORDINAL_WORDS: dict[str, int] = {
@@ -316,7 +317,8 @@ TIME_UNITS: dict[str, tuple[str, int]] = {
 #: words after a number that count people hurt, killed, held... (``12 killed``)
 CASUALTY_WORDS: frozenset[str] = frozenset(
     "killed dead injured wounded hurt missing displaced homeless evacuated arrested detained "
-    "hospitalised hospitalized rescued infected deaths identified buried".split()
+    "hospitalised hospitalized rescued infected deaths identified buried died perished "
+    "drowned".split()
 )
 
 #: words between a bare number and the casualty word that says what it counts
@@ -389,7 +391,7 @@ MEASURE_UNITS: frozenset[str] = frozenset(
 #: nouns that name a count stated after them (``the toll rose to 37``)
 MEASURE_NOUNS: frozenset[str] = frozenset(
     """toll tally total number count population turnout attendance headcount employment
-    payrolls payroll""".split()
+    payrolls payroll crowd""".split()
 )
 
 #: what a bare number scores off a count of attempts (``137 off 120 balls``: runs)
@@ -404,7 +406,12 @@ SCORED_PER: dict[str, str] = {
 COUNTING_NOUNS: frozenset[str] = frozenset("number count tally total".split())
 
 #: measure nouns that count another thing (``payroll employment rose by 303,000``: jobs)
-MEASURE_NOUN_OF: dict[str, str] = {"employment": "jobs", "payrolls": "jobs", "payroll": "jobs"}
+MEASURE_NOUN_OF: dict[str, str] = {
+    "employment": "jobs",
+    "payrolls": "jobs",
+    "payroll": "jobs",
+    "crowd": "attendance",
+}
 
 #: verbs after which a bare number counts people (``injuring more than 60``)
 CASUALTY_VERBS: dict[str, str] = {

@@ -40,7 +40,8 @@ _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})\b(?!-)")
 
 _UNIT_AFTER = re.compile(r"[ \t-]?([A-Za-z]+)\b")
 _MEASURE_BEFORE = re.compile(
-    r"\b(?P<noun>[a-z]+)(?:[ \t]+(?:of|from)[ \t]+(?P<of>[a-z]+))?[ \t]+"
+    r"\b(?P<noun>[A-Za-z][a-z]+)(?:[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)??"
+    r"(?P<of>(?!(?:has|had|have|was|is|were|are)\b)[a-z]+))?[ \t]+"
     r"(?:(?:now[ \t]+)?(?:has|had|have|was|is)[ \t]+(?:now[ \t]+|since[ \t]+)?(?:been[ \t]+)?)?"
     r"(?:now[ \t]+)?(?:(?:could|may|might|would|will|is[ \t]+expected[ \t]+to)[ \t]+)?"
     r"(?:rise|climb|reach|top|exceed|pass|surpass|increase|grow|"
@@ -49,7 +50,19 @@ _MEASURE_BEFORE = re.compile(
     r"exceeds|topped|tops|passed|passes|was|is|at|totalled|totaled|totals|numbered|numbers|"
     r"amounted|amounts|came|comes|turned[ \t]+out[ \t]+to[ \t]+be|"
     r"(?:could|may|might|would|will)[ \t]+(?:now[ \t]+)?be(?:[ \t]+(?:closer|close)[ \t]+to)?)"
-    r"(?:[ \t]+(?:to|at|by|in[ \t]+at))?[ \t]+$"
+    r"(?:[ \t]+(?:to|at|by|in[ \t]+at|past|above|beyond))?[ \t]+$"
+)
+#: "the death toll from the floods has now reached more than 5,200", "the official death toll
+#: was slightly revised downwards on Tuesday, from 217 to 215": a toll and its verb, with what
+#: the toll is of between them (the clause, not the sentence: no stop of a clause between)
+_TOLL_CLAUSE_BEFORE = re.compile(
+    r"\b(?P<noun>toll|tally)(?:[ \t]+(?:from|in|of|for|at|across)[ \t]+[^.;:!?()\n,]{1,70}?)?"
+    r"[ \t]+(?:(?:has|had|have|was|is)[ \t]+)?(?:(?:now|since|been|slightly|further|"
+    r"officially|again)[ \t]+)*(?P<verb>rose|risen|climbed|reached|jumped|surpassed|exceeded|"
+    r"topped|passed|stood|stands|hit|increased|grew|fell|dropped|reduced|revised|lowered|"
+    r"raised|updated|corrected|cut|adjusted)"
+    r"(?:[ \t]+(?:downwards?|upwards?|down|up))?(?:[ \t]+on[ \t]+[A-Z][a-z]+)?,?"
+    r"(?:[ \t]+(?:from[ \t]+[\d,]+[ \t]+)?(?:to|at|from))?[ \t]+$"
 )
 #: "officials put the death toll at 2,300", "raising the toll to 54": the measure is the object
 _PUT_AT_BEFORE = re.compile(
@@ -60,19 +73,30 @@ _PUT_AT_BEFORE = re.compile(
 #: "placed the number of murdered candidates at 34", "put the figure of the missing at 670",
 #: "put the number to be evacuated at almost 7,900": what the counting noun counts
 _PUT_OF_AT_BEFORE = re.compile(
-    r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates)[ \t]+"
+    r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates|"
+    r"raised|raises|raising|brought|brings|bringing|took|takes|taking|pushed|pushes|pushing|"
+    r"lifted|lifts|lifting)[ \t]+"
     r"(?:the|its|their)[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>number|count|figure|tally|total|toll)[ \t]+"
     r"(?:of[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?P<of>[a-z]+)|to[ \t]+be[ \t]+(?P<to>[a-z]+))"
-    r"[ \t]+at[ \t]+$"
+    r"[ \t]+(?:at|to)[ \t]+$"
 )
 #: "137 off 120 balls", "a 120-ball 147": a bare number scored off a count of attempts
 _SCORED_AFTER = re.compile(
     r"[ \t]+(?:off|from|out[ \t]+of|in)[ \t]+(?:just[ \t]+|only[ \t]+)?\d+[ \t]+(?P<unit>[a-z]+)\b"
 )
 _SCORED_BEFORE = re.compile(r"\b\d+-(?P<unit>[a-z]+)[ \t]+$")
+#: "magnitude 6.8", "a magnitude of 6.1", "gave the magnitude as 7.2", "the magnitude of the
+#: earthquake was 7.4", "the magnitude was later revised to 7.5"
 _MAGNITUDE_BEFORE = re.compile(
-    r"\b(?P<noun>magnitude)(?:[ \t]+(?:of|at|was|is|measured))?[ \t-]+$", re.IGNORECASE
+    r"\b(?P<noun>magnitude)(?:[ \t]+of[ \t]+the[ \t]+[a-z]+[ \t]+(?:was|is|at)"
+    r"|[ \t]+(?:of|at|was|is|as|to|measured)"
+    r"|(?:[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been))?(?:[ \t]+(?:later|then|since|now))?"
+    r"[ \t]+(?:revised|upgraded|downgraded|lowered|raised|put|estimated|measured|rated|"
+    r"recorded|registered)(?:[ \t]+(?:up|down|upwards?|downwards?))?[ \t]+(?:to|at|as))?[ \t-]+$",
+    re.IGNORECASE,
 )
+#: "a crowd of 92,000", "a death toll of 54", "with an attendance of 74,295"
+_MEASURE_OF_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+of[ \t]+$")
 _POPULATION_BEFORE = re.compile(
     r"\b(?:city|town|village|community|country|nation|island)[ \t]+of[ \t]+$", re.IGNORECASE
 )
@@ -152,12 +176,21 @@ def measure_before(ctx: Context, begin: int) -> str | None:
     lo = max(0, begin - 48)
     if magnitude_before(ctx, begin):
         return "magnitude"
-    m = _MEASURE_BEFORE.search(text, lo, begin) or _PUT_AT_BEFORE.search(text, lo, begin)
-    if m is not None and m.group("noun") in MEASURE_NOUNS:
+    found = (
+        _MEASURE_BEFORE.search(text, lo, begin),
+        _PUT_AT_BEFORE.search(text, lo, begin),
+        _TOLL_CLAUSE_BEFORE.search(text, max(0, begin - 160), begin),
+        _MEASURE_OF_BEFORE.search(text, lo, begin),
+    )
+    # the first whose noun is a measure's ("the toll from the storm has now reached 5,200":
+    # not "storm"; "Turnout was 61,000": at the start of a sentence too)
+    m = next((x for x in found if x is not None and x.group("noun").lower() in MEASURE_NOUNS), None)
+    if m is not None:
+        noun = m.group("noun").lower()
         of = m.groupdict().get("of")
-        if m.group("noun") in COUNTING_NOUNS and of and of not in STOP_WORDS:
+        if noun in COUNTING_NOUNS and of and of not in STOP_WORDS:
             return of  # "the final count of fatalities turned out to be 85": fatalities
-        return MEASURE_NOUN_OF.get(m.group("noun"), m.group("noun"))
+        return MEASURE_NOUN_OF.get(noun, noun)
     put = _PUT_OF_AT_BEFORE.search(text, max(0, begin - 72), begin)
     if put is not None:
         counted = put.group("of") or put.group("to")

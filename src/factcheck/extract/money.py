@@ -27,11 +27,12 @@ CODE_BEFORE = r"\b(?:" + trie_pattern(CURRENCY_CODES) + r")"
 _SCALE = re.compile(
     r"(?:\s?(?P<abbr>"
     + trie_pattern(SCALE_ABBREVIATIONS)
-    + r")|\s+(?P<word>"
+    + r")|\s+(?P<word>(?i:"
     + trie_pattern(SCALE_WORDS)
-    + r"))\b"
+    + r")))\b"
 )
-_SCALE_WORD_ONLY = re.compile(r"\s+(?P<word>" + trie_pattern(SCALE_WORDS) + r")\b")
+#: a scale word in any case ("5.9 Crore people", "5 Million Homes" in a headline)
+_SCALE_WORD_ONLY = re.compile(r"\s+(?P<word>(?i:" + trie_pattern(SCALE_WORDS) + r"))\b")
 _CURRENCY_AFTER = re.compile(
     r"\s+(?:(?P<adj>US|U\.S\.|American|Australian|Canadian|Hong Kong|Singapore|New Zealand|"
     r"Taiwan|Argentine|Chilean|Colombian|Philippine|Mexican|Pakistani|Indian|Swiss|Chinese|"
@@ -53,7 +54,11 @@ def scale_after(text: str, pos: int, *, money: bool) -> tuple[int, int]:
     if m is None:
         return 1, pos
     if m.group("word"):
-        return SCALE_WORDS[m.group("word")], m.end()
+        scale = SCALE_WORDS[m.group("word").lower()]
+        more = _SCALE_WORD_ONLY.match(text, m.end())  # "2 lakh crore": 2 x 100,000 x 10,000,000
+        if more is not None:
+            return scale * SCALE_WORDS[more.group("word").lower()], more.end()
+        return scale, m.end()
     return SCALE_ABBREVIATIONS[m.group("abbr")], m.end()
 
 

@@ -4,6 +4,8 @@
 (Decimal('41300'), 0)
 >>> parse_digits("244.8")
 (Decimal('244.8'), 1)
+>>> parse_digits("1,30,000")
+(Decimal('130000'), 0)
 >>> words_to_number("twenty-one")
 21
 >>> words_to_number("three hundred thousand")
@@ -19,11 +21,14 @@ from decimal import Decimal, InvalidOperation
 
 from factcheck.extract._lexicon import NUMBER_WORDS, SCALE_WORDS
 
-#: a number written in digits: ``41,300``, ``244.8``, ``1.6``
-DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+#: the Indian grouping, lakhs and crores: ``1,30,000`` (130,000), ``2,51,29,000``
+_INDIAN = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
+
+#: a number written in digits: ``41,300``, ``244.8``, ``1.6``, ``1,30,000``
+DIGITS = r"(?:" + _INDIAN + r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 
 #: the same, as the scanner's anchor (a run of digits with its separators)
-DIGITS_ANCHOR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+DIGITS_ANCHOR = r"(?:" + _INDIAN + r"|[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
