@@ -34,13 +34,17 @@ STORIES = HERE / "stories"
 TEXTS = HERE / "texts"
 
 _PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s")
+_TRACKING = re.compile(r"(?:utm_|ns_|ito=|ocid=|fbclid=|cmpid=|smid=)")
 
 
 def _norm_url(url: str) -> str:
     url = url.strip().lower()
     url = re.sub(r"^https?://(www\.)?", "", url)
-    url = re.sub(r"#.*$", "", url)  # the query stays: "?p=10045" is the page itself
-    return url.rstrip("/")
+    url = re.sub(r"#.*$", "", url)
+    # the query stays ("?p=10045" is the page itself), but not a feed's tracking parameters
+    base, _, query = url.partition("?")
+    kept = [q for q in query.split("&") if q and not _TRACKING.match(q)]
+    return base.rstrip("/") + ("?" + "&".join(kept) if kept else "")
 
 
 def _manifest(story: str) -> dict[str, Any]:
