@@ -151,6 +151,7 @@ END_MARKERS = [
     "Related posts",
     "You may also like",
     "More from Example News",
+    "Best of Example News",
     "Recommended",
 ]
 
@@ -159,6 +160,54 @@ END_MARKERS = [
 def test_end_marker_cuts_to_the_end(marker: str) -> None:
     text = f"{BEFORE}\n\n{marker}\n\nXi visits Beijing in 2026\n{AFTER}\n"
     start = text.index(marker)
+    assert find_furniture(text) == [(start, len(text), END_REASON)]
+
+
+SENTENCES = [
+    "The two leaders signed 20 agreements on energy and trade on Tuesday.",
+    "Officials said the talks would resume in Beijing next year, after the summit.",
+    "Trade between the two countries rose 26% in 2023, customs data showed.",
+]
+
+#: a list of stories in the middle of a page: its headlines are furniture, the article goes on
+SIDEBARS = [
+    ("More from Example News", ["Xi Visits Paris In May", "Putin Meets Xi In Beijing"]),
+    ("Related Stories", ["Oil Prices Climb As Talks Stall"]),
+    ("RELATED STORIES", []),  # the list's links were not kept: only the marker is left
+]
+
+
+@pytest.mark.parametrize(("marker", "headlines"), SIDEBARS)
+def test_a_list_of_stories_in_the_middle_does_not_end_the_article(
+    marker: str, headlines: list[str]
+) -> None:
+    text = "\n".join([BEFORE, "", marker, *headlines, "", *SENTENCES, AFTER]) + "\n"
+    assert flagged(text) == [
+        (marker, "furniture phrase"),
+        *((h, "related links") for h in headlines),
+    ]
+
+
+NOT_SIDEBARS = [
+    # headlines with their summaries: a list of stories to the end
+    ["Xi Visits Paris In May", SENTENCES[0], "Putin Meets Xi In Beijing", SENTENCES[1]],
+    # too few sentences after the headlines
+    ["Xi Visits Paris In May", SENTENCES[0], SENTENCES[1]],
+    # too many headlines
+    [f"Headline Number {n} Of The List" for n in range(6)] + SENTENCES,
+]
+
+
+@pytest.mark.parametrize("after", NOT_SIDEBARS)
+def test_a_list_of_stories_that_is_not_a_sidebar_ends_the_article(after: list[str]) -> None:
+    text = "\n".join([BEFORE, "", "Related Articles", *after]) + "\n"
+    start = text.index("Related Articles")
+    assert find_furniture(text) == [(start, len(text), END_REASON)]
+
+
+def test_a_comment_marker_ends_the_article_whatever_follows() -> None:
+    text = "\n".join([BEFORE, "", "Leave a Reply", *SENTENCES]) + "\n"
+    start = text.index("Leave a Reply")
     assert find_furniture(text) == [(start, len(text), END_REASON)]
 
 
@@ -315,6 +364,7 @@ def test_never_crashes(text: str) -> None:
 LISTS = [
     data.PHRASE_LINES,
     data.END_MARKERS,
+    data.LIST_MARKERS,
     data.COLON_PREFIXES,
     data.OPEN_PREFIXES,
     data.SHORT_PREFIXES,

@@ -105,9 +105,8 @@ PHRASE_LINES: tuple[str, ...] = (
 )
 
 #: A line consisting of one of these ends the article: it and everything after
-#: it is furniture (comment forms, related-story lists, footers). ``N Comments``,
-#: ``Comments (N)`` and ``More from <name>`` are matched by patterns in
-#: :mod:`factcheck.furniture`.
+#: it is furniture (comment forms, footers). ``N Comments`` and ``Comments (N)``
+#: are matched by patterns in :mod:`factcheck.furniture`.
 END_MARKERS: tuple[str, ...] = (
     "add a comment",
     "comments",
@@ -116,9 +115,17 @@ END_MARKERS: tuple[str, ...] = (
     "join the discussion",
     "leave a comment",
     "leave a reply",
-    "more stories",
     "no comments",
     "post a comment",
+)
+
+#: A line consisting of one of these opens a list of other stories: it ends the
+#: article, unless the article goes on after the list's headlines (a sidebar in the
+#: middle of the page: "More from Deadline", two headlines, then the article's next
+#: paragraphs). ``More from <name>`` and ``Best of <name>`` are matched by a pattern in
+#: :mod:`factcheck.furniture`.
+LIST_MARKERS: tuple[str, ...] = (
+    "more stories",
     "recommended",
     "recommended for you",
     "recommended stories",

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -41,6 +41,7 @@ from factcheck._furniture_data import (
     COLON_PREFIXES,
     DOMAIN_TLDS,
     END_MARKERS,
+    LIST_MARKERS,
     OPEN_PREFIXES,
     PHRASE_LINES,
     PROMO_LINE_START,
@@ -128,8 +129,9 @@ def _rules() -> _Rules:
     line = rf"""(?x)\n(?!\n)(?P<body>{_LEAD}(?:
         (?P<end>(?:{_trie(END_MARKERS)}
             |\d+{_WS}+comments?
-            |comments?{_WS}*\(\d+\)
-            |more{_WS}+from{_WS}[^\n.!?;,]{{1,60}}){_TRAIL})
+            |comments?{_WS}*\(\d+\)){_TRAIL})
+      | (?P<list>(?:{_trie(LIST_MARKERS)}
+            |(?:more|best){_WS}+(?:from|of){_WS}[^\n.!?;,]{{1,60}}){_TRAIL})
       | (?P<phrase>{_trie(PHRASE_LINES)}{_TRAIL})
       | (?P<domain>(?:https?://)?(?:www\.)?
             (?:[a-z0-9][a-z0-9-]{{0,62}}+\.)++
@@ -217,6 +219,40 @@ def _is_prose(line: str) -> bool:
     return end[-1:] in (".", "!", "?") if end != line else line[-1] in ".!?"
 
 
+#: a list of other stories in the middle of a page is this many headlines at most
+SIDEBAR_HEADLINES = 5
+#: ... and is followed by at least this many lines of the article's prose
+SIDEBAR_RESUMES = 3
+_SENTENCE_END = re.compile(r"""[.!?]["')\]]*$""")
+
+
+def _sidebar(padded: str, starts: Sequence[int], at: int) -> list[tuple[int, int]] | None:
+    """The headline lines of a list of stories opened at line ``at``, when the article goes
+    on after them (None when it does not: the list ends the article).
+
+    ``padded`` is the lower-cased text between line breaks, ``starts`` its lines' offsets.
+    A headline does not end as a sentence does; the article goes on when the next
+    ``SIDEBAR_RESUMES`` lines that are not blank all end as sentences.
+    """
+    headlines: list[tuple[int, int]] = []
+    sentences = 0
+    for i in range(at + 1, len(starts)):
+        start = starts[i]
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(padded) - 2
+        line = padded[start + 1 : end + 1].strip()
+        if not line:
+            continue
+        if _SENTENCE_END.search(line) is not None and len(line.split()) >= 6:
+            sentences += 1
+            if sentences >= SIDEBAR_RESUMES:
+                return headlines
+            continue
+        if sentences or len(headlines) >= SIDEBAR_HEADLINES:
+            return None  # a headline among the sentences: a list of stories with summaries
+        headlines.append((start, end))
+    return None
+
+
 def find_furniture(text: str) -> list[FurnitureSpan]:
     """Spans of page furniture in ``text``, sorted and not overlapping.
 
@@ -236,11 +272,14 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     padded = _lower(f"\n{text}\n")
     found: dict[int, FurnitureSpan] = {}
     end_markers: list[int] = []
+    list_markers: set[int] = set()
 
     for m in rules.line.finditer(padded):
         start, end = m.start("body") - 1, m.end("body") - 1
-        if m.group("end") is not None:
+        if m.group("end") is not None or m.group("list") is not None:
             end_markers.append(start)
+            if m.group("list") is not None:
+                list_markers.add(start)
             found[start] = (start, end, "furniture phrase")
         elif m.group("phrase") is not None:
             found[start] = (start, end, "furniture phrase")
@@ -282,7 +321,16 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     # headline is a link, not the end of the article.
     cut = len(text)
     if first_prose >= 0:
-        cut = next((s for s in end_markers if s > first_prose), cut)
+        for marker in (s for s in end_markers if s > first_prose):
+            if marker not in list_markers:
+                cut = marker
+                break
+            headlines = _sidebar(padded, starts, bisect_left(starts, marker))
+            if headlines is None:
+                cut = marker
+                break
+            for start, end in headlines:  # the list's headlines; the article goes on
+                found.setdefault(start, (start, end, "related links"))
 
     # The tail: walking back from the end (or the end marker) over blank lines
     # and furniture, promotional lines are furniture whatever their length.
