@@ -93,6 +93,14 @@ METRICS = [
     ("Sales were up 12% year-on-year, to $5 billion.", "12%", "sale change"),
     ("The index rose 3% last week.", "3%", "index change"),
     ("Output grew 4% annually.", "4%", "output change"),
+    # a change noun with no measure of its own: the change of the figure before it
+    (
+        "Acme reported revenues of $86 billion, reflecting a 13% increase from a year earlier.",
+        "13%",
+        "revenue change",
+    ),
+    ("Revenue was $86 billion, a notable increase of 13%.", "13%", "revenue change"),
+    ("Acme's consolidated revenue was up 18% at $86 billion.", "18%", "revenue change"),
 ]
 
 
@@ -137,6 +145,16 @@ PERIODS = [
         "$3.9 billion",
         "2023-Q3",
     ),
+    # a quarter without its year: the year of a date that governs it (not a baseline's), else
+    # the latest such quarter ended by publication (2025-05-08)
+    (
+        "For the fourth quarter, Acme reported revenue of $86 billion, up 13% compared with the"
+        " same period in 2022.",
+        "$86 billion",
+        "2024-Q4",
+    ),
+    ("Revenue was $4.6 billion in the first quarter.", "$4.6 billion", "2025-Q1"),
+    ("Revenue was $4.6 billion in the third quarter.", "$4.6 billion", "2024-Q3"),
 ]
 
 
@@ -222,6 +240,8 @@ def test_baseline_is_not_the_period(text: str, figure: str) -> None:
         ("fourth quarter revenue", "revenue"),
         ("first half profit", "profit"),
         ("top-line revenue", "revenue"),
+        ("consolidated revenue", "revenue"),
+        ("a notable increase", "change"),
         ("voter turnout", "turnout"),
         ("provisional depth", "depth"),
         # ... but a segment stays, and a quarter alone is the head

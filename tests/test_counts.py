@@ -257,6 +257,8 @@ ORDINALS = [
     ("China's second-largest trading partner", "second-largest", 2, "largest"),
     ("the twenty-first meeting", "twenty-first meeting", 21, "meeting"),
     ("Turnout in the second round was 61.4%.", "second round", 2, "round"),
+    # "first" is a period's when a quarter or a half follows
+    ("Revenue in the first quarter was $4 billion.", "first quarter", 1, "quarter"),
 ]
 
 # the Nth to do something: a rank of what is done
@@ -293,6 +295,7 @@ NOT_ORDINALS = [
     "the Second World War",
     "not targeting any third party",
     "for the first time",
+    "the first visit since 2019",
     "paid on the 20th.",
     "a third of the budget",
     "244.821st-century",

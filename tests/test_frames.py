@@ -330,6 +330,15 @@ SENSES = [
         "year on year",
     ),
     ("The Liberals gained 11 seats.", "11 seats", "change", None),
+    # the figure modifies a change noun; a comparison with the same period is year on year
+    (
+        "Acme reported revenue of $86 billion, a 13% increase compared to the same period in 2022.",
+        "13%",
+        "change",
+        "year on year",
+    ),
+    ("Sales posted a 4 percent rise.", "4 percent", "change", None),
+    ("It was a 5% stake.", "5%", "level", None),
     # a margin: "missed the estimate by", "won by"
     ("The Greens won by 12 points.", "12 points", "change", None),
     ("The Chiefs went in at halftime trailing by 10 points.", "10 points", "change", None),

@@ -56,6 +56,11 @@ NOT_PERCENTS = [
     # a fraction of one thing is no share; an ordinal is no fraction
     "a quarter of an hour",
     "half of a million",
+    # a part of a span of time, not a share
+    "in the second half of 2023",
+    "half of 2023",
+    "a quarter of the season",
+    "the first half of the match",
     "his third of the evening",
     "in the first quarter of 2024",
     "two-third of voters",

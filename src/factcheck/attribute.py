@@ -52,7 +52,8 @@ GENERIC_MODIFIERS = frozenset(
     his her our the a an this that these those last next year's month's first-quarter
     second-quarter third-quarter fourth-quarter q1 q2 q3 q4 full-year first-half second-half
     half-year expected anticipated projected forecast predicted analysts analyst economists
-    economist provisional topline top-line headline voter""".split()
+    economist provisional topline top-line headline voter consolidated notable significant
+    sharp steep modest slight marked strong solid robust healthy impressive""".split()
 )
 #: "fourth quarter revenue", "the first half profit": a part of the year, which is the period's
 _PART_OF_YEAR = frozenset({"quarter", "half"})
@@ -509,7 +510,13 @@ def metric_of(
         if noun is not None:
             return noun  # "Spain had 65% possession", "a 25% stake", "70% turnout"
         up = _CHANGE_BEFORE.search(text, max(lo, fact.start - 24), fact.start)
+        after = _PERCENT_NOUN_AFTER.match(text, fact.end)
+        if after is not None and _lemma(after.group("np").split()[0]) in CHANGE_HEADS:
+            up = after  # "reflecting a 13% increase": a change of what the sentence said before
         found = _subject(text, lo, fact.start)
+        if found is not None and found[0].key == "change" and previous is not None:
+            # "revenue of $86 billion, a notable increase of 13%": the revenue's change
+            return Metric(previous.key.removesuffix(" change") + " change", previous.text)
         if found is not None:
             metric, change = found
             if _LEVEL_BEFORE.search(text, max(lo, fact.start - 24), fact.start):
@@ -575,6 +582,7 @@ def _percent_noun(text: str, end: int) -> Metric | None:
         or any(first in words for _modality, words in lex.modality)  # "3.9% expected"
         or first.endswith("ly")
         or any(pattern.match(m.group("np")) for _key, pattern in lex.basis)
+        or _lemma(first) in CHANGE_HEADS  # "a 13% increase compared to ...": a change
     ):
         return None
     metric = normalise_phrase(m.group("np"))
@@ -776,6 +784,17 @@ def _year_of(facts: Sequence[Fact], doc: Document) -> int | None:
     return doc.published.date.year if doc.published.date else None
 
 
+def _latest_year_of_quarter(quarter: Fact, doc: Document) -> int | None:
+    """The year of the latest quarter numbered ``quarter.value`` that ended by publication
+    (``the fourth quarter`` in an article of January 2024: 2023's)."""
+    pub = doc.published.date
+    if pub is None or not isinstance(quarter.value, int):
+        return None
+    last_month = 3 * quarter.value
+    end = dt.date(pub.year, last_month, calendar.monthrange(pub.year, last_month)[1])
+    return pub.year if end <= pub else pub.year - 1
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     start, end = lo, hi
     for m in _CLAUSE_BREAK.finditer(text, lo, hi):
@@ -884,10 +903,16 @@ def period_of(
             and isinstance(f.value, int)
             and 1 <= f.value <= 4
         ):
-            year = _year_of(candidates or dates, doc)
+            # the year of a date that governs the quarter ("compared with the same period in
+            # 2022" is its baseline), else the latest such quarter ended by publication
+            governing = candidates or [d for d in dates if _governs(text, d, f)]
+            year = _year_of(governing, doc) if governing else _latest_year_of_quarter(f, doc)
             if year is not None:
                 p = _quarter(year, f.value)
-                return Period(p.iso, p.low, p.high, f"stated: {f.text!r}")
+                how = f"stated: {f.text!r}"
+                if not governing:
+                    how += " (the latest ended by publication)"
+                return Period(p.iso, p.low, p.high, how)
         if f.kind == "duration" and f.unit == "month" and f.value == 3:
             to = _TO_MONTH.match(text, f.end)
             if to is not None:

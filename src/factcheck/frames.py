@@ -583,6 +583,17 @@ def _sense(p: Parse, n: int, lex: Lexicon, text: str) -> tuple[Sense, FramePart 
     for c in p.children(n):
         if p.deps[c] == "compound" and _low(p, c) in lex.change_nouns:
             return "change", FramePart(_low(p, c), p.word(c), "change noun")
+    # "a 13% increase", "a 5 per cent rise": the figure modifies the change noun
+    if _low(p, n) in lex.change_nouns and p.deps[n] not in ("nummod", "quantmod"):
+        return "change", FramePart(_low(p, n), p.word(n), "change noun")
+    i = n
+    while p.deps[i] in ("nummod", "quantmod", "compound", "amod", "nmod") and p.heads[i] != i:
+        h = p.heads[i]
+        if _low(p, h) in lex.change_nouns:
+            return "change", FramePart(_low(p, h), p.word(h), "change noun")
+        if p.deps[i] not in ("nummod", "quantmod"):
+            break
+        i = h
     # "rose 5%", "up 18%", "fell by 3 points"; but "rose to 23" is a level
     i = n
     while True:

@@ -36,7 +36,17 @@ DENOMINATORS: dict[str, int] = {
     "tenths": 10,
 }
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_FRACTION_OF = re.compile(r"[ \t]+of[ \t]+(?!an?\b|one\b)", re.IGNORECASE)
+#: "half of the city"; not of one thing ("a quarter of an hour") nor of a span of time ("half
+#: of 2023", "a quarter of the season")
+_FRACTION_OF = re.compile(
+    r"[ \t]+of[ \t]+(?!an?\b|one\b|\d{4}\b|(?:the|this|last|next|that)[ \t]+(?:year|season|"
+    r"month|decade|century|game|match|quarter|term|campaign|half|week|day)\b)",
+    re.IGNORECASE,
+)
+#: "the second half of": a part of a span, an ordinal's, not a share
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|latter|former)[ \t]+$", re.IGNORECASE
+)
 _NUMERATOR_BEFORE = re.compile(r"\b(?P<n>an?|one|two|three|four|five)[ \t-]$", re.IGNORECASE)
 
 
@@ -49,6 +59,8 @@ def fraction_at(text: str, start: int, end: int) -> tuple[int, float] | None:
     """
     den = DENOMINATORS.get(text[start:end].lower())
     if den is None or _FRACTION_OF.match(text, end) is None:
+        return None
+    if _ORDINAL_BEFORE.search(text, max(0, start - 12), start) is not None:
         return None
     before = _NUMERATOR_BEFORE.search(text, max(0, start - 6), start)
     if before is None:

@@ -561,6 +561,9 @@ def _fraction(ctx: Context, start: int, end: int) -> int:
     return end
 
 
+_PART_OF_YEAR_AFTER = re.compile(r"[ \t]+(?:quarter|half)\b", re.IGNORECASE)
+
+
 def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
     if fraction_at(ctx.text, start, end) is not None:
         return _fraction(ctx, start, end)  # "a fifth of the city"
@@ -573,6 +576,8 @@ def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
             ctx.add(Mention("ordinal", start, stop, number=Decimal(value), unit=unit, noun=word))
             return stop
     value = ordinal_word_value(word)
+    if value is None and word == "first" and _PART_OF_YEAR_AFTER.match(ctx.text, end):
+        value = 1  # "the first quarter", "the first half": a period, unlike "first" alone
     if value is None:
         return end
     if before not in ORDINAL_DETERMINERS and not before.endswith("'s"):
