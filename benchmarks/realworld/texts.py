@@ -11,8 +11,9 @@ call; this script does the bookkeeping around it:
         RESULTS.json is a ``search`` answer saved as it came (``{"results": [...]}``,
         or a list of results, or one result): every result whose URL is a manifest
         article's URL is written to ``texts/STORY/<file>`` with the store's metadata
-        prefix (`` date 2023-11-04 ``) removed, unless a longer excerpt of it is
-        already there (the longest excerpt per outlet is kept)
+        prefix (`` date 2023-11-04 ``) removed, unless the excerpt already there holds
+        more of the gold's quotes, or as many and is as long (the longest excerpt per
+        outlet is kept, unless a shorter one holds a quote the longer lacks)
 
 Nothing in a text is corrected, shortened or rewritten.
 """
@@ -83,8 +84,10 @@ def save(story: str, results_file: Path) -> int:
         text = clean(str(result.get("excerpt", "")))
         target = folder / article["file"]
         old = target.read_text(encoding="utf-8") if target.is_file() else ""
-        if len(text) <= len(old):
-            print(f"kept   {article['file']}: the stored excerpt ({len(old)}) is not shorter")
+        quotes = [q for f, q in _gold_quotes(story) if f == article["file"]]
+        # the excerpt that holds more of the gold's quotes, then the longer
+        if (sum(q in text for q in quotes), len(text)) <= (sum(q in old for q in quotes), len(old)):
+            print(f"kept   {article['file']}: the stored excerpt ({len(old)}) holds as many quotes")
             continue
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
