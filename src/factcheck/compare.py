@@ -28,7 +28,9 @@ from factcheck.events import (
     main_event,
     main_event_sentences,
     occurrences,
+    same_story_by_names,
     shared_figures,
+    source_names,
     stories,
 )
 from factcheck.extract import extract_document
@@ -182,7 +184,14 @@ def analyse(
         groups=group_claims(all_claims, vocabulary),
         events=events,
         occurrence=occurrence,
-        story=stories(sorted(docs), occurrence, shared_counts),
+        story=stories(
+            sorted(docs),
+            occurrence,
+            shared_counts,
+            named_alike=same_story_by_names(
+                {sid: source_names(claims[sid], docs[sid].title) for sid in claims}, published
+            ),
+        ),
         vocabulary=vocabulary,
         references=ruleset.references if ruleset is not None else (),
         cumulative=CUMULATIVE_METRICS | vocabulary.cumulative,

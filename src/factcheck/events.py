@@ -17,7 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.attribute import dates_the_saying, is_baseline
-from factcheck.extract._lexicon import EARLIER_EVENT_MARKERS, EVENT_WORDS
+from factcheck.extract._lexicon import (
+    EARLIER_EVENT_MARKERS,
+    EVENT_WORDS,
+    MONTHS,
+    STOP_WORDS,
+    WEEKDAYS,
+)
 from factcheck.extract.context import trie_pattern
 from factcheck.facts import Claim, Document, Fact, Resolution
 from factcheck.frames import dated_event
@@ -507,17 +513,87 @@ def attached_dates(
     return dated_events(doc, facts, event_hits(doc, words) if hits is None else hits)
 
 
+#: a capitalised word: a name's, or a sentence's first
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[-'’][A-Za-z]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]\s*|\n\s*)$")
+
+#: two sources are of one story when they name at least this many of the same names, and
+#: at least this share of the names of the one that names fewer; and (when both are dated)
+#: were published within this many days of each other
+STORY_NAMES = 3
+STORY_NAME_SHARE = 0.5
+STORY_DAYS = 7
+
+
+def source_names(claims: Sequence[Claim], title: str | None = None) -> frozenset[str]:
+    """The names a source's title and figure sentences hold (capitalised words not opening a
+    sentence, lower-cased, without a possessive; months, weekdays and common words left out).
+
+    A title in title case capitalises every word: only its words capitalised in a sentence
+    too are names."""
+    names: set[str] = set()
+    for sentence in {c.fact.sentence for c in claims}:
+        for m in _CAPITALISED.finditer(sentence):
+            word = _POSSESSIVE.sub("", m.group().lower())
+            if len(word) < 3 or word in _NOT_NAMES:
+                continue
+            if _SENTENCE_START.search(sentence, max(0, m.start() - 3), m.start()) is not None:
+                continue
+            names.add(word)
+    if title:
+        capitalised = {_POSSESSIVE.sub("", m.group().lower()) for m in _CAPITALISED.finditer(title)}
+        title_case = sum(w[:1].isupper() for w in title.split()) > 0.6 * len(title.split())
+        if not title_case:
+            names |= {w for w in capitalised if len(w) >= 3 and w not in _NOT_NAMES}
+    return frozenset(names)
+
+
+_NOT_NAMES = frozenset({*STOP_WORDS, *(m.lower() for m in MONTHS), *(w.lower() for w in WEEKDAYS)})
+
+
+def same_story_by_names(
+    names: Mapping[str, frozenset[str]], published: Mapping[str, dt.date | None]
+) -> list[tuple[str, str]]:
+    """Pairs of sources that name the same people and places within a week of each other:
+    reports of one story whose main events were not found (or told apart: a final's
+    "victory" and its "ceremony"), to compare their figures without a period."""
+    index: dict[str, list[str]] = {}
+    for source in sorted(names):
+        for name in names[source]:
+            index.setdefault(name, []).append(source)
+    common: Counter[tuple[str, str]] = Counter()
+    for holders in index.values():
+        if len(holders) > 200:
+            continue  # a name in every article ("US") says nothing of which story
+        for i, a in enumerate(holders):
+            for b in holders[i + 1 :]:
+                common[(a, b)] += 1
+    pairs = []
+    for (a, b), n in sorted(common.items()):
+        fewer = min(len(names[a]), len(names[b]))
+        if n < STORY_NAMES or n < STORY_NAME_SHARE * fewer:
+            continue
+        day_a, day_b = published.get(a), published.get(b)
+        if day_a is not None and day_b is not None and abs((day_a - day_b).days) > STORY_DAYS:
+            continue
+        pairs.append((a, b))
+    return pairs
+
+
 def stories(
     sources: Sequence[str],
     occurrence: Mapping[str, str],
     shared: Mapping[tuple[str, str], int],
     min_shared: int = 2,
+    named_alike: Sequence[tuple[str, str]] = (),
 ) -> dict[str, str]:
     """Source -> story id: sources reporting the same occurrence of an event, or sharing figures.
 
     Two sources are in one story when they report the same occurrence of their
-    main event, or when they give at least ``min_shared`` of the same figures
-    (see :func:`shared_figures`). Figures without a stated period are only
+    main event, when they give at least ``min_shared`` of the same figures
+    (see :func:`shared_figures`), or when they are ``named_alike`` (see
+    :func:`same_story_by_names`). Figures without a stated period are only
     compared inside one story.
     """
     sets = DisjointSets(sources)
@@ -531,5 +607,8 @@ def stories(
             sets.union(members[0], other)
     for (first, second), n in shared.items():
         if n >= min_shared and first in known and second in known:
+            sets.union(first, second)
+    for first, second in named_alike:
+        if first in known and second in known:
             sets.union(first, second)
     return {s: "story:" + sets.find(s) for s in sources}
