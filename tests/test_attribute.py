@@ -69,7 +69,16 @@ METRICS = [
         "population",
     ),
     ("The city of some 90,000 was hit.", "some 90,000", "population"),
+    (
+        "It has a population of nearly 10 million people.",
+        "nearly 10 million people",
+        "population",
+    ),
     ("The flood killed 5,000 people.", "5,000 people", "killed"),
+    # people who voted, and a country's people
+    ("Over 200 million people voted on Wednesday.", "Over 200 million people", "voted"),
+    ("More than 164 million Indonesians voted.", "More than 164 million Indonesians", "voted"),
+    ("It counted 164 million Indonesians.", "164 million Indonesians", "indonesian"),
     # money "in" a measure; an expected value and an earlier change take the sentence's measure
     ("Halberd reported $21.3bn in revenue.", "$21.3bn", "revenue"),
     ("Revenue was $2.1 billion, below the expected $2.4 billion.", "$2.4 billion", "revenue"),

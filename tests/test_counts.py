@@ -70,6 +70,9 @@ COUNTS = [
     ("The number of people killed has risen to 45.", "45", 45, 45, 45, "killed", ""),
     ("The number of deaths has risen to 45.", "45", 45, 45, 45, "death", ""),
     ("bringing the number of dead to 45", "45", 45, 45, 45, "dead", ""),
+    # a building's storeys, after a determiner too (a hyphened count describes, not refers)
+    ("Rescuers reached the nine-storey building.", "nine-storey", 9, 9, 9, "storey", ""),
+    ("A 10-story building swayed.", "10-story", 10, 10, 10, "story", ""),
     # a verb of dying after the number, with its auxiliaries
     ("Officials said 45 had died.", "45 had died", 45, 45, 45, "died", ""),
     ("at least 30 drowned", "at least 30 drowned", 30, 30, None, "drowned", "at least"),

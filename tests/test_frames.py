@@ -54,6 +54,22 @@ FRAMES = [
     ("Jalen Hurts threw for 304 yards.", "304 yards", "entity", "jalen hurts"),
     ("Acme's cloud revenue was $329 million.", "$329 million", "entity", "acme"),
     ("Revenue for Halberd Motors was $4.2 billion.", "$4.2 billion", "entity", "halberd motors"),
+    # a party by its own name, not its leader's; its leader's where it has no name of its own
+    (
+        "President Tomas Vell's centrist Renewal party won 168 seats.",
+        "168 seats",
+        "entity",
+        "renewal",
+    ),
+    ("President Tomas Vell's party won 168 seats.", "168 seats", "entity", "tomas vell"),
+    # the subject a figure is "of" is what it measures, the whole is no part of itself
+    (
+        "An area of about 48,000 square meters was burned.",
+        "about 48,000 square meters",
+        "scope",
+        None,
+    ),
+    ("Analysts expected businesses had added 200,000 jobs.", "200,000 jobs", "scope", None),
     # negative: a common noun or a pronoun is nobody's name; a dateline is a place
     ("The earthquake killed 26 people.", "26 people", "entity", None),
     ("It won 31 seats.", "31 seats", "entity", None),
@@ -330,6 +346,8 @@ SENSES = [
         "year on year",
     ),
     ("The Liberals gained 11 seats.", "11 seats", "change", None),
+    ("Economists forecast 205,000 jobs gained in March.", "205,000 jobs", "change", None),
+    ("It has 205,000 jobs in total.", "205,000 jobs", "level", None),
     # the figure modifies a change noun; a comparison with the same period is year on year
     (
         "Acme reported revenue of $86 billion, a 13% increase compared to the same period in 2022.",
@@ -1122,3 +1140,57 @@ def test_a_frame_goes_through_its_dict_unchanged() -> None:
     assert frame.measure is not None
     assert frame.measure.key == "gross margin"
     assert frame_from_dict(frame.to_dict()) == frame
+
+
+def _article(folder: Path, name: str, published: str, text: str) -> None:
+    (folder / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{text}\n", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("b_published", "b_text", "reported"),
+    [
+        # the same names within a week: one story, whose figures without a period compare
+        (
+            "2025-05-09",
+            "Jurors in Manhattan heard Cohen and Daniels over the six-week blockade of Kessler.",
+            True,
+        ),
+        # the same names a month apart: another story (a later blockade)
+        (
+            "2025-06-20",
+            "Jurors in Manhattan heard Cohen and Daniels over the six-week blockade of Kessler.",
+            False,
+        ),
+        # other names: another story
+        (
+            "2025-05-09",
+            "Jurors in Denver heard Ortiz and Brandt over the six-week blockade of Mallory.",
+            False,
+        ),
+    ],
+)
+def test_sources_naming_the_same_names_in_a_week_are_one_story(
+    tmp_path: Path, b_published: str, b_text: str, reported: bool
+) -> None:
+    # no main event, no figures in common: only the names say whether they are one story
+    a_text = "Jurors in Manhattan heard Cohen and Daniels over the four-week blockade of Kessler."
+    _article(tmp_path, "a", "2025-05-08", a_text)
+    _article(tmp_path, "b", b_published, b_text)
+    found = value_conflicts(tmp_path)
+    assert bool(found) == reported, [d.message for d in found]
+
+
+@pytest.mark.parametrize(
+    ("b", "reported"),
+    [
+        # a figure equal to a total another source states is the whole, not a part
+        ("Votes were counted in 38 provinces.", False),
+        # a part another source gives otherwise is still compared
+        ("Okafor won in 35 of the 38 provinces.", True),
+    ],
+)
+def test_a_stated_total_is_no_part(tmp_path: Path, b: str, reported: bool) -> None:
+    dated(tmp_path, "a", "In 2024, Okafor won in 36 of 38 provinces.")
+    dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
+    found = value_conflicts(tmp_path)
+    assert bool(found) == reported, [d.message for d in found]

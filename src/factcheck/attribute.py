@@ -199,12 +199,12 @@ _CASUALTY_AFTER = re.compile(
     r"[ \t]+(?:(?!(?:and|or|but|while)\b)[a-z]+[ \t]+){0,2}?"
     r"(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
     r"(?P<w>killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|died|"
-    r"rescued|hospitali[sz]ed)\b"
+    r"rescued|hospitali[sz]ed|voted)\b"
 )
 #: "home to 100,000 people", "a coastal city of around 125,000 inhabitants": a population
 _POPULATION_BEFORE = re.compile(
     r"\b(?:home[ \t]+to|(?:city|town|village|community|country|nation|island|region|province|"
-    r"district|municipality|state|suburb|county)[ \t]+of)[ \t]+$",
+    r"district|municipality|state|suburb|county|population)[ \t]+of)[ \t]+$",
     re.IGNORECASE,
 )
 _CASUALTY_BEFORE = re.compile(
@@ -730,7 +730,9 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
         text, max(lo, fact.start - 40), fact.start
     ):
         return Metric("population", fact.noun)  # "home to 100,000 people", "a city of 90,000"
-    if unit in GENERIC_NOUNS:
+    # "164 million Indonesians voted": the people of a country are people too
+    demonym = fact.noun[:1].isupper() and fact.noun[1:].islower() and fact.noun.endswith("s")
+    if unit in GENERIC_NOUNS or demonym:
         after = _CASUALTY_AFTER.match(text, fact.end)
         before = _CASUALTY_BEFORE.search(text, max(lo, fact.start - 40), fact.start)
         word = (

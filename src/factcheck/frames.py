@@ -251,8 +251,14 @@ def _dateline_end(p: Parse) -> int:
 def _entity_at(p: Parse, i: int, how: FrameHow, lex: Lexicon) -> FramePart | None:
     if p.starts[i] < _dateline_end(p):
         return None  # the dateline names a place, not whose figure it is
+    whole = _chain(p, i)
+    own = [c for c in p.children(i) if c < i and p.deps[c] == "compound" and _proper(p, c)]
+    if p.tags[i] in ("NN", "NNS") and own:
+        # "Macron's centrist Renaissance party": the party's own name, not its leader's
+        owners = {j for c in p.children(i) if p.deps[c] == "poss" for j in _chain(p, c)}
+        whole = [j for j in whole if j not in owners]
     # "centrist D66", "kicker Harrison Butker": the name, without what describes it
-    chain = _without_role(p, [j for j in _chain(p, i) if _proper(p, j)])
+    chain = _without_role(p, [j for j in whole if _proper(p, j)])
     if not chain:
         return None
     if p.tags[i] in _PROPER:
@@ -347,6 +353,13 @@ def _entity(
     if verb is not None:
         subj = _subject(p, verb)
         if subj is not None and subj != n and p.tags[subj] in _NOUN_TAGS and not _proper(p, subj):
+            if _low(p, subj) in lex.owner_nouns and any(
+                p.deps[c] == "compound" and _proper(p, c) for c in p.children(subj)
+            ):
+                # "Macron's centrist Renaissance party won 168 seats": the party, by its name
+                part = _entity_at(p, subj, "subject", lex)
+                if part is not None:
+                    return part
             measure_nouns.append(subj)  # "Acme's cloud revenue was $329 million"
     for m in measure_nouns:
         part = (
@@ -496,9 +509,19 @@ def _scope(
             return part
     # "Acme's energy division saw a 7% increase", "the segment's revenue": a part as owner
     owners = [c for c in p.children(n) if p.deps[c] == "poss"]
-    if subject is not None:
+    # "an area of about 48,000 square meters was burned": the subject the figure is "of" is
+    # what it measures, not a part
+    measured_subject = (
+        subject is not None
+        and p.deps[n] == "pobj"
+        and _low(p, p.heads[n]) == "of"
+        and p.heads[p.heads[n]] == subject
+    )
+    if subject is not None and not measured_subject:
         owners += [subject, *(c for c in p.children(subject) if p.deps[c] == "poss")]
     for o in owners:
+        if _low(p, o) in lex.whole_subjects:
+            continue  # "businesses had added 200,000 jobs": the whole did it
         if _low(p, o) in lex.scope_nouns and not _in_figure(p, o, figures):
             toks = [t for t in _chain(p, o) if not _proper(p, t)]
             part = _part(p, toks, "subject")
@@ -583,6 +606,10 @@ def _sense(p: Parse, n: int, lex: Lexicon, text: str) -> tuple[Sense, FramePart 
     for c in p.children(n):
         if p.deps[c] == "compound" and _low(p, c) in lex.change_nouns:
             return "change", FramePart(_low(p, c), p.word(c), "change noun")
+    # "205,000 jobs gained", "the 9,000 jobs lost": a count and its change participle
+    for c in p.children(n):
+        if p.deps[c] in ("acl", "amod") and _low(p, c) in lex.sector_verbs:
+            return "change", FramePart(_low(p, c), p.word(c), "change verb")
     # "a 13% increase", "a 5 per cent rise": the figure modifies the change noun
     if _low(p, n) in lex.change_nouns and p.deps[n] not in ("nummod", "quantmod"):
         return "change", FramePart(_low(p, n), p.word(n), "change noun")

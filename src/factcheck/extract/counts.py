@@ -31,7 +31,7 @@ ORDINAL_DETERMINERS = frozenset("the its his her their our my your a an".split()
 #: words after ``N-`` that make an idiom, not a count (``two-way``, ``three-fold``)
 HYPHEN_IDIOMS = frozenset(
     """way fold sided thirds quarters fifths tier pronged faced edged hander time step track lane
-    speed storey story star digit legged dimensional d thirty""".split()
+    speed star digit legged dimensional d thirty""".split()
 )
 
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?=\d|[a-z]+[ \t])")

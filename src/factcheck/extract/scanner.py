@@ -533,8 +533,9 @@ def _word(ctx: Context, start: int, end: int) -> int:
         if a is None:
             return stop
         begin = a.start()
-    # "the two leaders", "their three children" are references, not claims
-    reference = ctx.word_before(begin) in DETERMINERS
+    # "the two leaders", "their three children" are references, not claims; "the nine-storey
+    # building" says how many storeys it has
+    reference = ctx.word_before(begin) in DETERMINERS and text[stop : stop + 1] != "-"
     value = Decimal(number)
     return classify(ctx, begin, stop, value, None, 0, exact_word=True, reference=reference)
 

@@ -132,13 +132,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     min_rel = float(ctx.option("min_relative_difference"))
     occurrence = dict(ctx.corpus.occurrence)
     story = dict(ctx.corpus.story)
+    totals = stated_totals(ctx.corpus.claims)
     for group in ctx.groups(kinds):
         if group.base == PROGRESS_METRIC:
             continue  # the progress of a count is a moment's, not a figure to agree on
+        whole = totals.get(group.base, frozenset())
         buckets: dict[str, list[Claim]] = defaultdict(list)
         cumulative = group.base.split()[-1] in ctx.corpus.cumulative
         recent = {} if cumulative else recent_periods(group.claims, ctx.corpus.events)
         for claim in group.claims:
+            if claim.fact.value in whole:
+                continue  # "in 38 provinces" where another says "36 of 38 provinces": the whole
             key = period_bucket(claim, story, ctx.corpus.events)
             if claim.period is None and claim.source in recent and _flow(claim):
                 key = "period:" + recent[claim.source]
@@ -158,6 +162,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             finding = _conflict(group.metric, key.split("|")[0], claims, min_rel, occurrence)
             if finding is not None:
                 yield finding
+
+
+def stated_totals(claims: Sequence[Claim]) -> dict[str, frozenset[object]]:
+    """Metric -> the values stated as its total ("36 of 38 provinces": 38 provinces in all).
+
+    A figure of the metric with such a value is the whole, never a part to compare with
+    the parts ("Prabowo won 36" against "the votes of 38 provinces").
+    """
+    out: dict[str, set[object]] = defaultdict(set)
+    for claim in claims:
+        if claim.metric.endswith(" total") and claim.fact.kind == "count":
+            out[claim.metric.removesuffix(" total")].add(claim.fact.value)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _without_several(claims: Sequence[Claim]) -> list[Claim]:
