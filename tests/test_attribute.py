@@ -110,6 +110,22 @@ METRICS = [
     ),
     ("Revenue was $86 billion, a notable increase of 13%.", "13%", "revenue change"),
     ("Acme's consolidated revenue was up 18% at $86 billion.", "18%", "revenue change"),
+    # a name opening the sentence (a name where the text writes it inside one) says whose
+    (
+        "Shares of Halberd fell. Halberd consolidated revenue was up 18% at $86 billion.",
+        "18%",
+        "revenue change",
+    ),
+    # ... but a word the text writes in a name of two is no name of its own
+    ("Cloud revenue rose 26%, and Halberd Cloud grew.", "26%", "cloud revenue change"),
+    ("Net profit rose 5%, and the net margin fell.", "5%", "net profit change"),
+    # a measure less something is another measure
+    (
+        "Revenue, excluding traffic acquisition costs, was $72 billion.",
+        "$72 billion",
+        "revenue excluding",
+    ),
+    ("Revenue was $86 billion, excluding nothing.", "$86 billion", "revenue"),
 ]
 
 

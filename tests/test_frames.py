@@ -70,6 +70,12 @@ FRAMES = [
         None,
     ),
     ("Analysts expected businesses had added 200,000 jobs.", "200,000 jobs", "scope", None),
+    (
+        "It is remote, in a country of around 12 million people.",
+        "around 12 million people",
+        "scope",
+        None,
+    ),
     # negative: a common noun or a pronoun is nobody's name; a dateline is a place
     ("The earthquake killed 26 people.", "26 people", "entity", None),
     ("It won 31 seats.", "31 seats", "entity", None),

@@ -1046,6 +1046,50 @@ def _base(key: str) -> str:
     return key.removesuffix(" change").removesuffix(" share")
 
 
+#: a capitalised word standing alone inside a sentence: after a lower-case word, not before
+#: another capitalised one ("shares of Alphabet fell"; not "Google Cloud")
+_MID_SENTENCE_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][a-z]{2,})\b(?! [A-Z])")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_FIRST_WORD = re.compile(r"[\s\"'“‘(]*([A-Za-z][\w-]*)")
+
+
+def names_in(text: str) -> frozenset[str]:
+    """Words the text capitalises inside a sentence and never writes in lower case
+    (``Alphabet``, ``Hualien``), lower-cased: names, wherever they stand."""
+    capitalised = {m.group(1).lower() for m in _MID_SENTENCE_CAPITAL.finditer(text)}
+    return frozenset(capitalised - set(_LOWER_WORD.findall(text)))
+
+
+def _without_opening_name(
+    metric: Metric, text: str, bounds: tuple[int, int], names: frozenset[str]
+) -> Metric:
+    """``Alphabet consolidated revenue was up 18%``: the name that opens the sentence says
+    whose, not what (its capital could not tell it from a sentence's first word)."""
+    words = metric.key.split()
+    first = _FIRST_WORD.match(text, bounds[0])
+    if len(words) < 2 or words[0] not in names or first is None:
+        return metric
+    if first.group(1).lower() != words[0]:
+        return metric
+    return Metric(" ".join(words[1:]), metric.text)
+
+
+_LESS_AFTER = re.compile(r",?[ \t]+(?:excluding|ex-|net[ \t]+of|less)\b", re.IGNORECASE)
+
+
+def _with_exclusion(metric: Metric, text: str, bounds: tuple[int, int]) -> Metric:
+    """``Revenue, excluding traffic acquisition costs, was $72 billion``: a measure less
+    something is another measure (``revenue excluding``), never the whole's."""
+    words = metric.key.split()
+    if not words or words[-1] == "excluding":
+        return metric
+    head = re.escape(words[-1])
+    at = re.compile(rf"\b{head}(?:s|es)?\b", re.IGNORECASE).search(text, bounds[0], bounds[1])
+    if at is None or _LESS_AFTER.match(text, at.end()) is None:
+        return metric
+    return Metric(metric.key + " excluding", metric.text)
+
+
 def claims_of(
     doc: Document,
     facts: Sequence[Fact],
@@ -1066,6 +1110,7 @@ def claims_of(
         bounds_of.append(bounds)
         by_sentence.setdefault(bounds, []).append(fact)
     synonyms = synonym_map(vocabulary)
+    names = names_in(doc.match_text)
     claims: list[Claim] = []
     previous: Metric | None = None
     previous_sentence: tuple[int, int] | None = None
@@ -1079,6 +1124,9 @@ def claims_of(
         if bounds != previous_sentence:
             previous = None
         metric = metric_of(fact, doc, bounds, previous)
+        if metric is not None:
+            metric = _without_opening_name(metric, doc.match_text, bounds, names)
+            metric = _with_exclusion(metric, doc.match_text, bounds)
         if metric is not None and _a_forecast_of(metric):
             # "exceeding analysts' predictions of $33.6 billion": a forecast of the measure the
             # sentence gave before, or of what its grammar says
@@ -1445,6 +1493,7 @@ def _measured(
     key = _named(part, synonyms)
     if key is None:
         return None
+    key = _with_exclusion(Metric(key, part.words), text, (lo, lo + len(p.text))).key
     end = range_end(text, claim.fact)
     if end:
         return dataclasses.replace(claim, metric=key + end, metric_text=part.words), part

@@ -475,6 +475,8 @@ def _scope(
             for o in p.children(c):
                 if p.deps[o] != "pobj" or _in_figure(p, o, figures):
                     continue
+                if p.heads[n] != n and _low(p, p.heads[n]) == "of" and p.heads[p.heads[n]] == o:
+                    continue  # "in a country of 12 million people": what the figure is of
                 word = _low(p, o)
                 if word in lex.not_scope:
                     continue
