@@ -30,9 +30,9 @@ def claims(text: str) -> dict[str, Claim]:
     return {c.fact.text: c for c in claims_of(doc, facts, VOCABULARY)}
 
 
-def dated(folder: Path, name: str, text: str) -> None:
-    """An article published on 2025-05-08."""
-    (folder / f"{name}.md").write_text(f"---\npublished: 2025-05-08\n---\n{text}\n", "utf-8")
+def dated(folder: Path, name: str, text: str, published: str = "2025-05-08") -> None:
+    """An article published on 2025-05-08 (or ``published``)."""
+    (folder / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{text}\n", "utf-8")
 
 
 def value_conflicts(folder: Path, min_confidence: float = 0.0) -> list[Discrepancy]:
@@ -1148,10 +1148,6 @@ def test_a_frame_goes_through_its_dict_unchanged() -> None:
     assert frame_from_dict(frame.to_dict()) == frame
 
 
-def _article(folder: Path, name: str, published: str, text: str) -> None:
-    (folder / f"{name}.md").write_text(f"---\npublished: {published}\n---\n{text}\n", "utf-8")
-
-
 @pytest.mark.parametrize(
     ("b_published", "b_text", "reported"),
     [
@@ -1180,8 +1176,8 @@ def test_sources_naming_the_same_names_in_a_week_are_one_story(
 ) -> None:
     # no main event, no figures in common: only the names say whether they are one story
     a_text = "Jurors in Manhattan heard Cohen and Daniels over the four-week blockade of Kessler."
-    _article(tmp_path, "a", "2025-05-08", a_text)
-    _article(tmp_path, "b", b_published, b_text)
+    dated(tmp_path, "a", a_text)
+    dated(tmp_path, "b", b_text, b_published)
     found = value_conflicts(tmp_path)
     assert bool(found) == reported, [d.message for d in found]
 
