@@ -149,6 +149,23 @@ def test_partial_date_takes_the_nearest_year() -> None:
     assert fact.value == "2024-12-28"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # written in November: a month told in the past tense is the latest such month
+        ("Inflation stood at 10.1 per cent in January.", "2023-01"),
+        ("The figure rose to 6.7% in September.", "2023-09"),
+        # ... one told of the future, or with nothing to tell, the nearest
+        ("The vote will be held in January.", "2024-01"),
+        ("Talks were scheduled for January.", "2024-01"),
+        ("Inflation is 4.6 per cent. In January, a new index starts.", "2024-01"),
+    ],
+)
+def test_a_month_told_in_the_past_is_the_latest(text: str, value: str) -> None:
+    (fact,) = only(facts_of(text, published=dt.date(2023, 11, 15)), "date")
+    assert fact.value == value, fact.resolution
+
+
 def test_unknown_publication_date_leaves_relative_dates_unresolved() -> None:
     facts = only(facts_of("Last year it rose. On May 10 it fell.", published=None), "date")
     assert [(f.text, f.value) for f in facts] == [("Last year", None), ("May 10", "--05-10")]

@@ -176,6 +176,9 @@ class DateSpec:
     rel_offset: int = 0
     #: a relative phrase read by dateparser (``rel_unit == "phrase"``)
     phrase: str | None = None
+    #: a month without its year told in the past tense ("inflation stood at 10.1 per cent in
+    #: January"): the latest such month by publication, not the nearest
+    past: bool = False
 
     @property
     def is_relative(self) -> bool:

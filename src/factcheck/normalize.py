@@ -213,8 +213,13 @@ def _resolve_absolute(spec: DateSpec, published: Published) -> ResolvedDate:
                 "no year stated; publication date unknown",
                 Resolution.UNRESOLVED,
             )
-        year = _closest_year(spec.month, spec.day, published.date)
-        how = f"year {year} taken from the publication date ({published.iso})"
+        if spec.past:
+            pub = published.date
+            year = pub.year if (spec.month, spec.day or 1) <= (pub.month, pub.day) else pub.year - 1
+            how = f"year {year}: the latest before publication ({published.iso}), told in the past"
+        else:
+            year = _closest_year(spec.month, spec.day, published.date)
+            how = f"year {year} taken from the publication date ({published.iso})"
         kind = Resolution.YEAR_ASSUMED
     low, high, gran = _span(year, spec.month, spec.day)
     if spec.is_range:

@@ -192,6 +192,8 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
         begin = cue.start()
     elif word == "since":  # "since April": an April already past
         spec = DateSpec(month=MONTHS[name], rel_unit="named month", rel_offset=-1)
+    elif _told_in_the_past(text, begin):
+        spec = DateSpec(month=MONTHS[name], past=True)
     year = _YEAR_AFTER_MONTH.match(text, end)
     if year is not None and spec.rel_unit is None:  # "in November last year"
         offset = _DIRECTIONS[year.group("dir").lower()]
@@ -202,6 +204,32 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
 
 
 _DIRECTIONS = {"last": -1, "this": 0, "next": 1}
+#: a verb in the past tense ("stood at", "rose", "was recorded") in the clause before a month
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|stood|rose|fell|grew|hit|peaked|struck|met|won|lost|held|came|"
+    r"began|ended|took|saw|[a-z]{3,}ed)\b(?![ \t]+(?:to|for)\b)"
+)
+_CLAUSE_STOP = re.compile(r"[.;:!?](?=\s)|\n")  # not a decimal point
+
+
+def _told_in_the_past(text: str, begin: int) -> bool:
+    """The clause before ``begin`` tells of the past, and nothing in it of the future."""
+    lo = max(0, begin - 60)
+    stops = list(_CLAUSE_STOP.finditer(text, lo, begin))
+    if stops:
+        lo = stops[-1].end()
+    return (
+        _PAST_CUE.search(text, lo, begin) is not None
+        and _FUTURE_CUE.search(text, lo, begin) is None
+        and _SCHEDULED.search(text, lo, begin) is None
+    )
+
+
+#: "scheduled for", "expected in", "due in": a past participle that points ahead
+_SCHEDULED = re.compile(
+    r"\b(?:scheduled|expected|planned|slated|due|set|postponed|delayed|pushed|moved|"
+    r"announced|called)\b"
+)
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _YEAR_AFTER_MONTH = re.compile(r"[ \t]+(?:of[ \t]+)?(?P<dir>last|this|next)[ \t]+year\b", re.I)
 
