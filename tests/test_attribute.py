@@ -170,6 +170,14 @@ PERIODS = [
         "$3.9 billion",
         "2023-Q3",
     ),
+    # a dateline without its year is the report's day, not the figure's period
+    ("San Francisco, Jan 31 Halberd posted $62 billion in revenue.", "$62 billion", None),
+    ("NEW DELHI, Jan 31 (IANS) Halberd posted $62 billion in revenue.", "$62 billion", None),
+    ("On Jan 31 Halberd posted $62 billion in revenue.", "$62 billion", "2025-01-31"),
+    # a date a comparison opens is the baseline's, never the figure's period
+    ("Revenue rose 18% from a year ago to $62 billion.", "$62 billion", None),
+    ("Revenue rose 18% compared with 2022 to $62 billion.", "$62 billion", None),
+    ("Revenue was $62 billion in 2023, up 18%.", "$62 billion", "2023"),
     # a quarter without its year: the year of a date that governs it (not a baseline's), else
     # the latest such quarter ended by publication (2025-05-08)
     (

@@ -842,6 +842,20 @@ def _baseline_start(text: str, date: Fact, floor: int) -> int | None:
     return m.start() if m is not None else None
 
 
+#: "San Francisco, Jan 31 Microsoft posted ...", "NEW DELHI, Jan 31 (IANS) -": a line opened
+#: by a place and the day of the report, without its year
+_DATELINE_PLACE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*+[ \t]?){1,4},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([A-Za-z]{2,12}\)[ \t]*)?[-–—:]?[ \t]*[A-Z]")
+
+
+def in_dateline(text: str, date: Fact) -> bool:
+    """The date opens a line after the place it was filed from: the report's day, not the
+    figure's period (a dateline with its year is the publication's, found in pubdate)."""
+    if _DATELINE_PLACE_BEFORE.search(text, max(0, date.start - 48), date.start) is None:
+        return False
+    return _DATELINE_AFTER.match(text, date.end) is not None
+
+
 def dates_the_saying(text: str, date: Fact) -> bool:
     """``officials said on Monday``, ``Friday's report showed``: the date of the report, not
     of what it reports."""
@@ -858,9 +872,18 @@ _OWNED_AFTER = re.compile(r"(['’]s)?((?:[ \t]+[A-Za-z-]+){1,3})")
 
 
 def _governs(text: str, date: Fact, fact: Fact) -> bool:
-    """A date governs a figure unless a comparison stands between them (``up from 61% in 2019``)."""
+    """A date governs a figure unless a comparison stands between them (``up from 61% in 2019``)
+    or opens the date itself (``rose 18% from a year ago to $62 billion``: the baseline's)."""
     lo, hi = (date.end, fact.start) if date.end <= fact.start else (fact.end, date.start)
-    return _COMPARISON.search(text, lo, hi) is None
+    if _COMPARISON.search(text, lo, hi) is not None:
+        return False
+    return _COMPARISON_BEFORE.search(text, max(0, date.start - 16), date.start) is None
+
+
+#: "from a year ago", "compared with a year earlier": a comparison just before a date
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:from|compared[ \t]+(?:with|to)|against|versus|than)[ \t]+$", re.IGNORECASE
+)
 
 
 def period_of(
@@ -882,6 +905,7 @@ def period_of(
         for f in dates
         if not dates_the_saying(text, f)
         and not (span and span[0] <= f.start < span[1])
+        and not in_dateline(text, f)
         and (not is_baseline(text, f) or _dates_its_when_clause(text, f, fact))
     ]
     if _THIS_TIME.match(text, fact.end):
