@@ -845,7 +845,8 @@ def _baseline_start(text: str, date: Fact, floor: int) -> int | None:
 #: "San Francisco, Jan 31 Microsoft posted ...", "NEW DELHI, Jan 31 (IANS) -": a line opened
 #: by a place and the day of the report, without its year
 _DATELINE_PLACE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*+[ \t]?){1,4},[ \t]*$")
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([A-Za-z]{2,12}\)[ \t]*)?[-–—:]?[ \t]*[A-Z]")
+# possessive: the whitespace runs side by side would try every split of a run of spaces
+_DATELINE_AFTER = re.compile(r"[ \t]*+(?:\([A-Za-z]{2,12}\)[ \t]*+)?[-–—:]?[ \t]*+[A-Z]")
 
 
 def in_dateline(text: str, date: Fact) -> bool:
