@@ -155,10 +155,12 @@ def test_partial_date_takes_the_nearest_year() -> None:
         # written in November: a month told in the past tense is the latest such month
         ("Inflation stood at 10.1 per cent in January.", "2023-01"),
         ("The figure rose to 6.7% in September.", "2023-09"),
+        ('Sunak said: "In January I made halving inflation my priority."', "2023-01"),
         # ... one told of the future, or with nothing to tell, the nearest
         ("The vote will be held in January.", "2024-01"),
         ("Talks were scheduled for January.", "2024-01"),
         ("Inflation is 4.6 per cent. In January, a new index starts.", "2024-01"),
+        ("In January the new index will start.", "2024-01"),
     ],
 )
 def test_a_month_told_in_the_past_is_the_latest(text: str, value: str) -> None:

@@ -192,7 +192,7 @@ def calendar_word(ctx: Context, start: int, end: int) -> int:
         begin = cue.start()
     elif word == "since":  # "since April": an April already past
         spec = DateSpec(month=MONTHS[name], rel_unit="named month", rel_offset=-1)
-    elif _told_in_the_past(text, begin):
+    elif _told_in_the_past(text, begin, end):
         spec = DateSpec(month=MONTHS[name], past=True)
     year = _YEAR_AFTER_MONTH.match(text, end)
     if year is not None and spec.rel_unit is None:  # "in November last year"
@@ -207,21 +207,25 @@ _DIRECTIONS = {"last": -1, "this": 0, "next": 1}
 #: a verb in the past tense ("stood at", "rose", "was recorded") in the clause before a month
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|stood|rose|fell|grew|hit|peaked|struck|met|won|lost|held|came|"
-    r"began|ended|took|saw|[a-z]{3,}ed)\b(?![ \t]+(?:to|for)\b)"
+    r"began|ended|took|saw|made|said|told|gave|went|got|became|left|brought|found|ran|"
+    r"[a-z]{3,}ed)\b(?![ \t]+(?:to|for)\b)"
 )
 _CLAUSE_STOP = re.compile(r"[.;:!?](?=\s)|\n")  # not a decimal point
 
 
-def _told_in_the_past(text: str, begin: int) -> bool:
-    """The clause before ``begin`` tells of the past, and nothing in it of the future."""
+def _told_in_the_past(text: str, begin: int, end: int) -> bool:
+    """The month's clause (before ``begin`` and after ``end``) tells of the past, and nothing
+    in it of the future ("stood at 10.1 per cent in January", "In January I made ...")."""
     lo = max(0, begin - 60)
     stops = list(_CLAUSE_STOP.finditer(text, lo, begin))
     if stops:
         lo = stops[-1].end()
+    after = _CLAUSE_STOP.search(text, end, min(len(text), end + 48))
+    hi = after.start() if after is not None else min(len(text), end + 48)
     return (
-        _PAST_CUE.search(text, lo, begin) is not None
-        and _FUTURE_CUE.search(text, lo, begin) is None
-        and _SCHEDULED.search(text, lo, begin) is None
+        (_PAST_CUE.search(text, lo, begin) or _PAST_CUE.search(text, end, hi)) is not None
+        and _FUTURE_CUE.search(text, lo, hi) is None
+        and _SCHEDULED.search(text, lo, hi) is None
     )
 
 
