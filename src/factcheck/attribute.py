@@ -1071,17 +1071,26 @@ def _base(key: str) -> str:
     return key.removesuffix(" change").removesuffix(" share")
 
 
-#: a capitalised word standing alone inside a sentence: after a lower-case word, not before
-#: another capitalised one ("shares of Alphabet fell"; not "Google Cloud")
-_MID_SENTENCE_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][a-z]{2,})\b(?! [A-Z])")
-_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+#: a capitalised word inside a sentence: after a lower-case word or its punctuation
+_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<![A-Za-z])[a-z]+[,;’']?|[,;’']) ([A-Z][A-Za-z]*)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_BEFORE_CAPITAL = re.compile(r" [A-Z]")
 _FIRST_WORD = re.compile(r"[\s\"'“‘(]*([A-Za-z][\w-]*)")
 
 
-def names_in(text: str) -> frozenset[str]:
+def names_in(text: str, *, alone: bool = True, shortest: int = 3) -> frozenset[str]:
     """Words the text capitalises inside a sentence and never writes in lower case
-    (``Alphabet``, ``Hualien``), lower-cased: names, wherever they stand."""
-    capitalised = {m.group(1).lower() for m in _MID_SENTENCE_CAPITAL.finditer(text)}
+    (``Alphabet``, ``Hualien``), lower-cased: names, wherever they stand.
+
+    ``alone``: only a word not before another capitalised one ("shares of Alphabet fell";
+    not the "Google" of "Google Cloud"); ``shortest``: the fewest letters a name has.
+    """
+    capitalised = set()
+    for m in _MID_SENTENCE_CAPITAL.finditer(text):
+        word = m.group(1)
+        if len(word) < shortest or (alone and _BEFORE_CAPITAL.match(text, m.end())):
+            continue
+        capitalised.add(word.lower())
     return frozenset(capitalised - set(_LOWER_WORD.findall(text)))
 
 
@@ -1555,14 +1564,8 @@ _NOUNS = frozenset({"NN", "NNS"})
 def _names(text: str, words: Iterable[str]) -> frozenset[str]:
     """Those of ``words`` the article writes capitalised inside a sentence and never in
     lower case: names."""
-    out = set()
-    for w in words:
-        if not w[:1].isupper() or not w.isalpha():
-            continue
-        inside = re.search(rf"(?<=[a-z,;’'] ){re.escape(w)}\b", text)
-        if inside is not None and re.search(rf"\b{re.escape(w.lower())}\b", text) is None:
-            out.add(w)
-    return frozenset(out)
+    names = names_in(text, alone=False, shortest=1)
+    return frozenset(w for w in words if w[:1].isupper() and w.isalpha() and w.lower() in names)
 
 
 def _with_names(p: Parse, names: frozenset[str]) -> Parse:
