@@ -188,6 +188,42 @@ PERIODS = [
     ),
     ("Revenue was $4.6 billion in the first quarter.", "$4.6 billion", "2025-Q1"),
     ("Revenue was $4.6 billion in the third quarter.", "$4.6 billion", "2024-Q3"),
+    # a quarter numbered without a determiner, by its code, or by the months that end it
+    ("Halberd reported fourth-quarter revenue of $86 billion.", "$86 billion", "2024-Q4"),
+    ("Fourth quarter sales rose 8%.", "8%", "2024-Q4"),
+    ("Halberd posted 4th-quarter revenue of $86 billion.", "$86 billion", "2024-Q4"),
+    ("Revenue in Q4 2023 was $62 billion.", "$62 billion", "2023-Q4"),
+    ("In Q1, revenue was $62 billion.", "$62 billion", "2025-Q1"),
+    ("Revenue for 4Q23 was $62 billion.", "$62 billion", "2023-Q4"),
+    ("For the quarter ended December 31, revenue was $58 billion.", "$58 billion", "2024-Q4"),
+    ("In the quarter ending Dec. 31, 2023, revenue was $58 billion.", "$58 billion", "2023-Q4"),
+    ("In the December quarter, revenue was $56 billion.", "$56 billion", "2024-Q4"),
+    ("In the October-December quarter, revenue was $55 billion.", "$55 billion", "2024-Q4"),
+    ("In the Jan-Mar quarter, revenue was $55 billion.", "$55 billion", "2025-Q1"),
+    # not a quarter: a day that ends no quarter, months that are not one, a quarter of a thing
+    ("In the period ended December 15, revenue was $58 billion.", "$58 billion", "2024-12-15"),
+    ("In the November-December quarter, revenue was $55 billion.", "$55 billion", None),
+    ("Sales rose 8% in a quarter of the stores.", "8%", None),
+    # a company's fiscal quarter or year is the company's, not the calendar's
+    ("Revenue was $62 billion in the second quarter of fiscal 2024.", "$62 billion", "FY2024-Q2"),
+    (
+        "Halberd's fiscal 2024 first-quarter revenue was $119.6 billion.",
+        "$119.6 billion",
+        "FY2024-Q1",
+    ),
+    ("In Q2 FY24, revenue was $62 billion.", "$62 billion", "FY2024-Q2"),
+    ("In FY24 Q2, revenue was $62 billion.", "$62 billion", "FY2024-Q2"),
+    ("Revenue in fiscal 2024 is expected to reach $250 billion.", "$250 billion", "FY2024"),
+    ("In FY23, net income was $72 billion.", "$72 billion", "FY2023"),
+    ("Revenue in 2024 is expected to reach $250 billion.", "$250 billion", "2024"),
+    # a fiscal quarter of no stated year is not a calendar one; the quarter ended is
+    ("Revenue for the fiscal second quarter was $62 billion.", "$62 billion", None),
+    ("In the second fiscal quarter, revenue rose 17%.", "17%", None),
+    (
+        "In its fiscal second quarter, which ended December 31, revenue was $62 billion.",
+        "$62 billion",
+        "2024-Q4",
+    ),
 ]
 
 

@@ -160,6 +160,9 @@ COUNTS = [
 ]
 
 NOT_COUNTS = [
+    # the year of a quarter's code is a year, not a count of what follows
+    "In Q4 2023 sales were high.",
+    "In FY 2024 sales were high.",
     "It is one of the largest.",
     "She ran a 5k race.",
     "The two leaders met.",
@@ -262,7 +265,43 @@ ORDINALS = [
     ("Turnout in the second round was 61.4%.", "second round", 2, "round"),
     # "first" is a period's when a quarter or a half follows
     ("Revenue in the first quarter was $4 billion.", "first quarter", 1, "quarter"),
+    # a quarter, with or without a determiner, by its code or by the months that end it
+    ("Halberd reported fourth-quarter revenue of $86 billion.", "fourth-quarter", 4, "quarter"),
+    ("Halberd reported first-quarter revenue of $86 billion.", "first-quarter", 1, "quarter"),
+    ("Fourth quarter sales rose 8%.", "Fourth quarter", 4, "quarter"),
+    ("Sales in Q3 rose 8%.", "Q3", 3, "quarter"),
+    ("Sales in 3Q rose 8%.", "3Q", 3, "quarter"),
+    ("In the second fiscal quarter, revenue rose 17%.", "second fiscal quarter", 2, "quarter"),
+    ("In the June quarter, revenue rose 17%.", "June quarter", 2, "quarter"),
+    ("In the Jul-Sep quarter, revenue rose 17%.", "Jul-Sep quarter", 3, "quarter"),
 ]
+
+#: a company's fiscal quarter: the months are the company's
+FISCAL = [
+    ("In the second fiscal quarter, revenue rose 17%.", True),
+    ("In the fiscal second quarter, revenue rose 17%.", True),
+    ("In the second quarter of fiscal 2024, revenue rose 17%.", True),
+    ("In the second quarter of its fiscal year, revenue rose 17%.", True),
+    ("In Q2 FY24, revenue rose 17%.", True),
+    ("In FY24 Q2, revenue rose 17%.", True),
+    ("In the second quarter of 2024, revenue rose 17%.", False),
+    ("In Q2 2024, revenue rose 17%.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "fiscal"), FISCAL)
+def test_a_fiscal_quarter_is_marked(text: str, fiscal: bool) -> None:
+    quarters = [f for f in only(facts_of(text), "ordinal") if f.unit == "quarter"]
+    assert [f.qualifier == "fiscal" for f in quarters] == [fiscal]
+
+
+def test_a_quarter_code_with_two_digits_dates_its_year() -> None:
+    found = facts_of("Revenue for 4Q23 was $62 billion.")
+    assert [(f.kind, f.text, f.value) for f in found if f.kind != "money"] == [
+        ("ordinal", "4Q", 4),
+        ("date", "23", "2023"),
+    ]
+
 
 # the Nth to do something: a rank of what is done
 RANKS = [
@@ -293,6 +332,11 @@ def test_not_a_rank(text: str) -> None:
 
 
 NOT_ORDINALS = [
+    # months that end no calendar quarter; a quarter of something; a code inside a word
+    "In the November-December quarter, revenue was flat.",
+    "a quarter of the stores",
+    "the Q5 prototype",
+    "the AQ4 motorway",
     "the 21st century",
     "the 21st-century global order",
     "the Second World War",

@@ -37,6 +37,7 @@ from factcheck.extract._lexicon import (
 )
 from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
+from factcheck.extract.quarters import fiscal_around
 from factcheck.extract.scanner import BETWEEN_BEFORE, FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
 from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun
@@ -797,6 +798,47 @@ def _latest_year_of_quarter(quarter: Fact, doc: Document) -> int | None:
     return pub.year if end <= pub else pub.year - 1
 
 
+#: "the quarter ended December 31", "the three months ending Dec. 31, 2023"
+_QUARTER_ENDED_BEFORE = re.compile(
+    r"\b(?:quarter|three[ \t]+months|3[ \t]+months|period)(?:[ \t]+that|,?[ \t]+which)?[ \t]+"
+    r"(?:ended|ending|ends|to|through)[ \t]+(?:on[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _quarter_ended(text: str, date: Fact) -> Period | None:
+    """``the quarter ended December 31``: the calendar quarter a day ends (None unless the
+    date is the last day of a quarter's last month, or that month, after such words)."""
+    if _QUARTER_ENDED_BEFORE.search(text, max(0, date.start - 40), date.start) is None:
+        return None
+    if date.granularity not in ("day", "month") or not isinstance(date.high, str):
+        return None
+    year, month = int(date.high[:4]), int(date.high[5:7])
+    if month % 3 or (date.granularity == "day" and date.high != _quarter(year, month // 3).high):
+        return None
+    p = _quarter(year, month // 3)
+    return Period(p.iso, p.low, p.high, f"stated: the quarter ended {date.text!r}")
+
+
+#: the fiscal year of a fiscal quarter: "of fiscal 2024", "fiscal year 2024", "FY24", "FY 2024"
+_FISCAL_YEAR = re.compile(
+    r"\b(?:fiscal(?:[ \t-]+year)?|FY)[ \t-]*'?(?P<y>(?:19|20)\d{2}|\d{2})(?![\w-])"
+    r"|(?<![\w-])(?P<y2>(?:19|20)\d{2})[ \t]+fiscal[ \t]+year\b",
+    re.IGNORECASE,
+)
+
+
+def _fiscal_year_near(text: str, start: int, end: int, sentence: tuple[int, int]) -> int | None:
+    """The fiscal year named with a fiscal quarter, within a few words either side."""
+    lo, hi = max(sentence[0], start - 24), min(sentence[1], end + 32)
+    years = list(_FISCAL_YEAR.finditer(text, lo, hi))
+    if not years:
+        return None
+    m = min(years, key=lambda m: abs(m.start() - start))
+    raw = m.group("y") or m.group("y2")
+    return int(raw) if len(raw) == 4 else 2000 + int(raw)
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     start, end = lo, hi
     for m in _CLAUSE_BREAK.finditer(text, lo, hi):
@@ -921,9 +963,24 @@ def period_of(
     # "since 1918, when 453 people were killed": the year of the clause it opens
     when = [f for f in dates if _dates_its_when_clause(text, f, fact)]
     candidates = in_clause or opening or when[-1:]
+    ended = next((q for f in candidates if (q := _quarter_ended(text, f)) is not None), None)
+    if ended is not None:  # "the quarter ended December 31": a calendar quarter, fiscal or not
+        return ended
     for f in same_sentence:
         if not clause[0] <= f.start < clause[1] and not (f.start - sentence[0] <= 12):
             continue
+        if (
+            f.kind == "ordinal"
+            and f.unit == "quarter"
+            and isinstance(f.value, int)
+            and 1 <= f.value <= 4
+            and f.qualifier == "fiscal"
+        ):
+            fiscal = _fiscal_year_near(text, f.start, f.end, sentence)
+            if fiscal is None:
+                continue  # "the fiscal second quarter": the company's months, of no year said
+            how = f"stated: {f.text!r} of fiscal {fiscal} (a company's quarter, not a calendar one)"
+            return Period(f"FY{fiscal}-Q{f.value}", None, None, how)
         if (
             f.kind == "ordinal"
             and f.unit == "quarter"
@@ -950,6 +1007,9 @@ def period_of(
                     return Period(p.iso, p.low, p.high, f"stated: {text[f.start : to.end()]!r}")
     if candidates:
         nearest = min(candidates, key=lambda f: abs(f.start - fact.start))
+        if nearest.granularity == "year" and fiscal_around(text, nearest.start, nearest.end):
+            how = f"stated: {nearest.text!r} (a company's fiscal year, not a calendar one)"
+            return Period(f"FY{nearest.value}", None, None, how)
         iso = nearest.value if isinstance(nearest.value, str) else None
         if (
             nearest.qualifier == "range"
@@ -961,10 +1021,19 @@ def period_of(
         if nearest.resolution and nearest.resolution != "stated":  # the note, shown
             how += f" ({nearest.resolution})"
         return Period(iso, str(nearest.low), str(nearest.high), how)
+    code = _FISCAL_CODE.search(text, clause[0], clause[1])
+    if code is not None:  # "In FY23, net income was $72 billion": the company's year
+        year = int(code.group("y")) if len(code.group("y")) == 4 else 2000 + int(code.group("y"))
+        how = f"stated: {code.group()!r} (a company's fiscal year, not a calendar one)"
+        return Period(f"FY{year}", None, None, how)
     pub = doc.published.iso
     return Period(
         None, None, None, f"not stated; as of publication ({pub})" if pub else "not stated"
     )
+
+
+#: a fiscal year's code, where no date was read: "FY23", "FY2024"
+_FISCAL_CODE = re.compile(r"(?<![\w-])FY[ \t]?'?(?P<y>(?:19|20)\d{2}|\d{2})(?![\w-])")
 
 
 #: "won 240 seats this time": the figure of the event reported, whatever else the sentence dates

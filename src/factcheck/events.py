@@ -25,6 +25,7 @@ from factcheck.extract._lexicon import (
     WEEKDAYS,
 )
 from factcheck.extract.context import trie_pattern
+from factcheck.extract.quarters import FISCAL_BEFORE
 from factcheck.facts import Claim, Document, Fact, Resolution
 from factcheck.frames import dated_event
 from factcheck.grouping import DisjointSets
@@ -260,9 +261,6 @@ def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:
     return next(s for s, _, k in hits if k == key)
 
 
-_FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:[ \t]+year)?|FY)[ \t]*'?$", re.IGNORECASE)
-
-
 def _candidates(
     doc: Document,
     facts: Sequence[Fact],
@@ -290,7 +288,7 @@ def _candidates(
             continue
         if dates_the_saying(text, fact):
             continue  # "the commission said on Wednesday" dates the saying
-        if _FISCAL_BEFORE.search(text, max(0, fact.start - 16), fact.start):
+        if FISCAL_BEFORE.search(text, max(0, fact.start - 16), fact.start):
             continue  # "Q1 fiscal 2024 results": a company's year, not when they came out
         lo, hi = sentences.around(fact.start, fact.end)
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]

@@ -226,7 +226,16 @@ def _acronym(p: Parse, head: int) -> int | None:
     return None
 
 
+#: a quarter's or a fiscal year's code: "Q2", "4Q23", "H1", "FY24": when, never whose
+_PERIOD_CODE = re.compile(
+    r"(?:Q[1-4]|[1-4]Q(?:'?\d{2})?|H[12]|FY'?(?:\d{2}|\d{4})?)", re.IGNORECASE
+)
+
+
 def _part(p: Parse, toks: Sequence[int], how: FrameHow) -> FramePart | None:
+    toks = [i for i in toks if not _PERIOD_CODE.fullmatch(p.word(i))]  # "for Q2 FY24": when
+    if not toks:
+        return None
     words = [p.word(i) for i in toks]
     key = _key(words)
     if not key:

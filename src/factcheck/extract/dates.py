@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from factcheck.extract import quarters
 from factcheck.extract._lexicon import (
     EVENT_WORDS,
     MONTHS,
@@ -137,6 +138,9 @@ def _spec_from(m: re.Match[str]) -> DateSpec | None:
 def calendar_word(ctx: Context, start: int, end: int) -> int:
     """Handle a month or weekday name at ``[start, end)``; return where scanning resumes."""
     text = ctx.text
+    quarter = quarters.month_quarter(ctx, start)
+    if quarter is not None:  # "the December quarter", "the October-December quarter"
+        return quarter
     full = _MONTH_FIRST.match(text, start)
     if full is None and text[start : start + 3] in (
         "Mon",
@@ -383,6 +387,8 @@ def year_at(ctx: Context, start: int, end: int, value: int) -> int | None:
         return None
     word = ctx.word_before(start)
     cue = word.rstrip(".") in YEAR_CUES or (start > 4 and text[start - 4 : start].lower() == "mid-")
+    # "Q4 2023", "FY 2024": the year of a quarter or of a fiscal year
+    cue = cue or quarters.CODE_BEFORE_YEAR.search(text, max(0, start - 6), start) is not None
     after = _YEAR_AFTER.match(text, end)
     if text[end : end + 1] == "-" and (after is None or after.group("y2") is None):
         return None  # "2030-plan"

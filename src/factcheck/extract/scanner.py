@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from factcheck.extract import dates, durations, quantities
+from factcheck.extract import dates, durations, quantities, quarters
 from factcheck.extract._lexicon import (
     DETERMINERS,
     MONTHS,
@@ -493,6 +493,9 @@ def _add_ordinal(ctx: Context, start: int, value: int, noun: tuple[str, int]) ->
 
 
 def _digit_ordinal(ctx: Context, start: int, end: int, value: int) -> int:
+    quarter = quarters.quarter_word(ctx, start, end, value)
+    if quarter is not None:  # "4th-quarter profit"
+        return quarter
     noun = ordinal_noun(ctx, end)
     if noun is None:
         return end
@@ -564,7 +567,7 @@ def _fraction(ctx: Context, start: int, end: int) -> int:
     return end
 
 
-_PART_OF_YEAR_AFTER = re.compile(r"[ \t]+(?:quarter|half)\b", re.IGNORECASE)
+_PART_OF_YEAR_AFTER = re.compile(r"(?:[ \t]+|-)(?:quarter|half)\b", re.IGNORECASE)
 
 
 def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
@@ -581,6 +584,9 @@ def _word_ordinal(ctx: Context, start: int, end: int, word: str) -> int:
     value = ordinal_word_value(word)
     if value is None and word == "first" and _PART_OF_YEAR_AFTER.match(ctx.text, end):
         value = 1  # "the first quarter", "the first half": a period, unlike "first" alone
+    quarter = quarters.quarter_word(ctx, start, end, value)
+    if quarter is not None:  # "fourth-quarter revenue", "the fiscal second quarter"
+        return quarter
     if value is None:
         return end
     if before not in ORDINAL_DETERMINERS and not before.endswith("'s"):
@@ -622,7 +628,9 @@ CENT_CURRENCY = {"cent": "USD", "cents": "USD", "pence": "GBP"}
 def scan(text: str) -> list[Mention]:
     """Every figure mentioned in ``text`` (a document's match text), in order."""
     ctx = Context(text)
+    codes = {m.start(): m for m in quarters.QUARTER_CODE.finditer(text)}
     anchors = [(m.start(), m.end(), True) for m in _DIGITS.finditer(text)]
+    anchors.extend((start, m.end(), False) for start, m in codes.items())
     anchors.extend((m.start(), m.end(), False) for m in _CAPS.finditer(text))
     anchors.extend((m.start(1), m.end(1), False) for m in _LOWER.finditer(text))
     first = _LOWER_AT_START.match(text)
@@ -633,7 +641,9 @@ def scan(text: str) -> list[Mention]:
     for start, end, digits in anchors:
         if start < pos:
             continue
-        if digits:
+        if start in codes:  # "Q4 2023", "4Q23" (before the digits of "4Q23")
+            pos = quarters.quarter_code(ctx, codes[start])
+        elif digits:
             pos = max(_number(ctx, start, end), end)
         elif start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word: "McMay"
