@@ -45,17 +45,6 @@ from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
 
-#: modifiers that say whose or how, not what: dropped from metric keys
-GENERIC_MODIFIERS = frozenset(
-    """bilateral two-way total overall annual yearly quarterly monthly weekly daily combined
-    cumulative current recent new record official final preliminary estimated latest fiscal
-    national full first early initial some all about nearly almost more than over its their
-    his her our the a an this that these those last next year's month's first-quarter
-    second-quarter third-quarter fourth-quarter q1 q2 q3 q4 full-year first-half second-half
-    half-year expected anticipated projected forecast predicted analysts analyst economists
-    economist provisional topline top-line headline voter consolidated notable significant
-    sharp steep modest slight marked strong solid robust healthy impressive""".split()
-)
 #: "fourth quarter revenue", "the first half profit": a part of the year, which is the period's
 _PART_OF_YEAR = frozenset({"quarter", "half"})
 # ("expected revenue" is revenue: that it is a forecast is the frame's modality)
@@ -349,7 +338,7 @@ def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
     content = [
         w
         for w in kept
-        if w.lower() not in GENERIC_MODIFIERS
+        if w.lower() not in lexicon().generic_modifiers
         and w.lower() not in _DETERMINERS
         and w.lower() not in _PREPOSITION
         and not w.lower().endswith(("'s", "’s"))

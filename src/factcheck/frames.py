@@ -82,6 +82,7 @@ class Lexicon:
     per_individual: frozenset[str]
     incident_times: frozenset[str]
     future_auxiliaries: frozenset[str]
+    generic_modifiers: frozenset[str]
 
 
 def _words(items: Iterable[Any]) -> frozenset[str]:
@@ -149,6 +150,7 @@ def lexicon() -> Lexicon:
         per_individual=_words(data_["per-individual"]),
         incident_times=_words(data_["incident-times"]),
         future_auxiliaries=_words(data_["future-auxiliaries"]),
+        generic_modifiers=_words(data_["generic-modifiers"]),
     )
 
 
