@@ -54,6 +54,11 @@ QUANTITIES = [
     ("The magnitude of the earthquake was 7.4.", "7.4", 7.4, "magnitude", "magnitude"),
     ("The magnitude was later revised to 7.5.", "7.5", 7.5, "magnitude", "magnitude"),
     ("Officials estimated its magnitude at 6.8.", "6.8", 6.8, "magnitude", "magnitude"),
+    # "m" is metres where what follows is measured in length, a million elsewhere
+    ("The storm brought 3m waves to the coast.", "3m", 3, "meter", "m"),
+    ("A 2m-high wall collapsed.", "2m", 2, "meter", "m"),
+    ("The pit was 4 m deep.", "4 m", 4, "meter", "m"),
+    ("The town got 1.5m of snow overnight.", "1.5m", 1.5, "meter", "m"),
 ]
 
 NOT_QUANTITIES = [
@@ -65,6 +70,10 @@ NOT_QUANTITIES = [
     "There were 12 mwanza villages.",  # case: "MW" is a unit, "mw" is not
     "The magnitude was unclear, and 40 died.",  # the scale's clause has ended
     "Its magnitude surprised 3 experts.",
+    "About 3m people lost power.",  # a million, not metres
+    "A 3m-strong army marched.",
+    "Police said 2m of the residents left.",
+    "The 5m mark was passed.",
 ]
 
 

@@ -85,11 +85,26 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?P<sep>[ \t]|-|)(?P<word>" + words + r")(?P<long>-long)?(?![\w°])")
 
 
+@functools.cache
+def _metre_pattern() -> re.Pattern[str]:
+    data = _data()["metre-abbreviation"]
+    dimensions = trie_pattern(sorted(map(str, data["dimensions"]), key=len, reverse=True))
+    nouns = trie_pattern(sorted(map(str, data["nouns"]), key=len, reverse=True))
+    return re.compile(
+        r"(?P<sep>[ \t]|-|)(?P<word>m)(?:(?=[- ](?:" + dimensions + r")\b)"
+        r"|(?= (?:of )?(?i:" + nouns + r")\b))"
+    )
+
+
 def unit_after(text: str, pos: int) -> UnitMatch | None:
     """A unit right after the number ending at ``pos`` (``-foot``, `` km``, ``ft``)."""
     m = _pattern().match(text, pos)
     if m is None:
-        return None
+        metre = _metre_pattern().match(text, pos)
+        if metre is None:
+            return None
+        unit = Unit("meter", "meter")
+        return UnitMatch(unit, "m", metre.end(), metre.group("sep") == "-")
     word = m.group("word")
     folded, exact = _words()
     unit = exact.get(word) or folded.get(word.lower())
