@@ -98,6 +98,10 @@ COUNTS = [
     ("with the toll at more than 5,200", "more than 5,200", 5200, 5200, None, "toll", "more than"),
     # a guess, or what a counting noun counts
     ("Kamau said the toll could be closer to 650.", "650", 650, 650, 650, "toll", ""),
+    # a scale abbreviated against the number, before what is counted (British style)
+    ("The app has 2.4bn users.", "2.4bn users", 2.4e9, 2.4e9, 2.4e9, "user", ""),
+    ("Power was cut to 3m people.", "3m people", 3e6, 3e6, 3e6, "person", ""),
+    ("The club has 20k fans.", "20k fans", 20_000, 20_000, 20_000, "fan", ""),
     ("Tallis puts the number of murdered candidates at 34.", "34", 34, 34, 34, "candidate", ""),
     ("The agency put the figure of the missing at 670.", "670", 670, 670, 670, "missing", ""),
     # a toll and its verb with what the toll is of between them
@@ -165,6 +169,9 @@ NOT_COUNTS = [
     "In FY 2024 sales were high.",
     "It is one of the largest.",
     "She ran a 5k race.",
+    "The storm brought 3m waves.",  # metres
+    "The wall stood 3m high.",
+    "In 2023m was a typo.",
     "The two leaders met.",
     "Their three children",
     "The G20 summit opened.",

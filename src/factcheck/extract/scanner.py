@@ -19,6 +19,7 @@ from factcheck.extract._lexicon import (
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     WEEKDAYS,
 )
@@ -86,6 +87,12 @@ _AND_RANGE = re.compile(r"[ \t]+and[ \t]+(?:" + SYMBOL + r")?(?P<n>" + DIGITS + 
 BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 # possessive: two whitespace runs side by side ("[ \t]*,?[ \t]+") tried every split of a long
 # run of spaces (cubic: 2,000 spaces took 25 s)
+#: "3m people", "2.4bn users", "20k fans": a scale abbreviation against the number, before
+#: a plural (or people) noun; "3m waves" are metres (quantities), "a 10k race" a distance
+_ABBREVIATED_SCALE_COUNT = re.compile(
+    r"(m|bn|k)(?= (?:[a-z]{2,}s|people|children|men|women)\b)"
+    r"(?! (?:was|has|its|this|plus|less|across|thus|perhaps|unless|always)\b)"
+)
 _SHARED_NOUN = re.compile(r"(?:[ \t]*+,)?[ \t]++(?:and|or)[ \t]++\d[\d,]*+(?:\.\d+)?")
 #: "rose from", "increase its tally from": what follows is a level before a change
 FROM_CHANGE = re.compile(
@@ -323,6 +330,10 @@ def classify(
         )
         return after_scale
 
+    if scale == 1 and raw and quantities.unit_after(text, num_end) is None:
+        counted = _ABBREVIATED_SCALE_COUNT.match(text, num_end)
+        if counted is not None:  # "3m people", "2.4bn users": a million, a billion of them
+            scale, after_scale = SCALE_ABBREVIATIONS[counted.group(1)], counted.end()
     step = (
         step_of(raw, decimals, scale, exact_integers=True)
         if raw
