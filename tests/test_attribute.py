@@ -224,6 +224,10 @@ PERIODS = [
         "$62 billion",
         "2024-Q4",
     ),
+    # a size written as a modifier describes a thing, of no date; a measured amount has one
+    ("They were shot at the family's 1,700-acre estate on 7 June 2021.", "1,700-acre", None),
+    ("The 948-foot ship hit the bridge on March 26, 2024.", "948-foot", None),
+    ("On 7 June 2021 the fire burned 42,000 square metres.", "42,000 square metres", "2021-06-07"),
 ]
 
 

@@ -26,7 +26,7 @@ import score  # noqa: E402  (a sibling script, not a package)
 
 
 def _claims(folder: Path) -> list[dict[str, Any]]:
-    cmd = [sys.executable, "-m", "factcheck", "claims", ".", "--format", "json", "--no-cache"]
+    cmd = [sys.executable, "-m", "factcheck", "claims", ".", "--format", "json"]
     done = subprocess.run(cmd, cwd=folder, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"factcheck claims failed in {folder}:\n{done.stderr}")

@@ -918,6 +918,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+#: "a 1,700-acre estate", "the 948-foot vessel": a quantity written as a modifier of a noun
+_SIZE_OF_A_THING = re.compile(r"\d-[A-Za-z]+(?:-long)?$")
+
+
 def period_of(
     fact: Fact, doc: Document, same_sentence: Sequence[Fact], sentence: tuple[int, int]
 ) -> Period:
@@ -942,6 +946,10 @@ def period_of(
     ]
     if _THIS_TIME.match(text, fact.end):
         return Period(None, None, None, "not stated; 'this time': the event reported", True)
+    if fact.kind == "quantity" and _SIZE_OF_A_THING.search(fact.text):
+        # "killed on the grounds of the family's 1,700-acre estate on 7 June 2021": the date
+        # is the killing's; the estate's size is of no date
+        return Period(None, None, None, "not stated; a size that describes a thing")
     paired = _respectively(text, fact, dates, sentence)
     if paired is not None:
         how = f"stated: {paired.text!r}, respectively"
