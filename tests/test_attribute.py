@@ -190,6 +190,10 @@ PERIODS = [
     ("Revenue was $4.6 billion in the third quarter.", "$4.6 billion", "2024-Q3"),
     # a quarter numbered without a determiner, by its code, or by the months that end it
     ("Halberd reported fourth-quarter revenue of $86 billion.", "$86 billion", "2024-Q4"),
+    # a quarter forecast in the present tense is the next to end; the past may be of one ended
+    ("Halberd forecasts fourth-quarter revenue of $90 billion.", "$90 billion", "2025-Q4"),
+    ("Halberd expects second-quarter sales of $40 billion.", "$40 billion", "2025-Q2"),
+    ("Analysts expected fourth-quarter revenue of $88 billion.", "$88 billion", "2024-Q4"),
     ("Fourth quarter sales rose 8%.", "8%", "2024-Q4"),
     ("Halberd posted 4th-quarter revenue of $86 billion.", "$86 billion", "2024-Q4"),
     ("Revenue in Q4 2023 was $62 billion.", "$62 billion", "2023-Q4"),
@@ -224,9 +228,10 @@ PERIODS = [
         "$62 billion",
         "2024-Q4",
     ),
-    # a size written as a modifier describes a thing, of no date; a measured amount has one
+    # an area written as a modifier is a thing's, of no date; a measured amount has one
     ("They were shot at the family's 1,700-acre estate on 7 June 2021.", "1,700-acre", None),
-    ("The 948-foot ship hit the bridge on March 26, 2024.", "948-foot", None),
+    ("A 40-hectare farm was flooded on March 26, 2024.", "40-hectare", None),
+    ("In 2024, Okafor kicked a 27-yard field goal.", "27-yard", "2024"),
     ("On 7 June 2021 the fire burned 42,000 square metres.", "42,000 square metres", "2021-06-07"),
 ]
 

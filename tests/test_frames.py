@@ -679,6 +679,10 @@ MODALITIES = [
     ("Kamau said the toll could be closer to 650.", "650", "estimate"),
     ("Revenue could be $40 billion next year.", "$40 billion", "forecast"),
     ("Only seven parties will be represented in the new chamber.", "seven parties", "actual"),
+    # a copula's subject says whose figure it is: a consensus estimate is a forecast
+    ("The consensus estimate for earnings is $2.57 per share.", "$2.57", "forecast"),
+    ("Analysts' forecast for revenue was $62 billion.", "$62 billion", "forecast"),
+    ("The final figure for revenue was $62 billion.", "$62 billion", "actual"),
 ]
 
 

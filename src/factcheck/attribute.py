@@ -776,15 +776,28 @@ def _year_of(facts: Sequence[Fact], doc: Document) -> int | None:
     return doc.published.date.year if doc.published.date else None
 
 
-def _latest_year_of_quarter(quarter: Fact, doc: Document) -> int | None:
+def _latest_year_of_quarter(quarter: Fact, doc: Document, *, ahead: bool = False) -> int | None:
     """The year of the latest quarter numbered ``quarter.value`` that ended by publication
-    (``the fourth quarter`` in an article of January 2024: 2023's)."""
+    (``the fourth quarter`` in an article of January 2024: 2023's); ``ahead``: of the next
+    such quarter to end after it (a forecast's)."""
     pub = doc.published.date
     if pub is None or not isinstance(quarter.value, int):
         return None
     last_month = 3 * quarter.value
     end = dt.date(pub.year, last_month, calendar.monthrange(pub.year, last_month)[1])
+    if ahead:
+        return pub.year if end > pub else pub.year + 1
     return pub.year if end <= pub else pub.year - 1
+
+
+#: a forecast of a quarter told in the present or the future ("forecasts first-quarter
+#: revenue", "expects second-quarter sales", "guidance for the first quarter"); the past
+#: ("analysts expected fourth-quarter revenue") is of a quarter that may have ended
+_GUIDANCE_BEFORE = re.compile(
+    r"\b(?:forecasts|expects|projects|predicts|anticipates|sees|guides|will|guidance|outlook)"
+    r"\b(?=[^.;]*$)",
+    re.IGNORECASE,
+)
 
 
 #: "the quarter ended December 31", "the three months ending Dec. 31, 2023"
@@ -918,7 +931,7 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
-#: "a 1,700-acre estate", "the 948-foot vessel": a quantity written as a modifier of a noun
+#: "a 1,700-acre estate", "a 40-hectare farm": a quantity written as a modifier of a noun
 _SIZE_OF_A_THING = re.compile(r"\d-[A-Za-z]+(?:-long)?$")
 
 
@@ -946,10 +959,15 @@ def period_of(
     ]
     if _THIS_TIME.match(text, fact.end):
         return Period(None, None, None, "not stated; 'this time': the event reported", True)
-    if fact.kind == "quantity" and _SIZE_OF_A_THING.search(fact.text):
+    if (
+        fact.kind == "quantity"
+        and _SIZE_OF_A_THING.search(fact.text)
+        and measure_of(fact.unit) == "area"
+    ):
         # "killed on the grounds of the family's 1,700-acre estate on 7 June 2021": the date
-        # is the killing's; the estate's size is of no date
-        return Period(None, None, None, "not stated; a size that describes a thing")
+        # is the killing's; the estate's area is of no date (a length may be of an event's:
+        # "a 27-yard field goal in 2024")
+        return Period(None, None, None, "not stated; the area of a thing")
     paired = _respectively(text, fact, dates, sentence)
     if paired is not None:
         how = f"stated: {paired.text!r}, respectively"
@@ -987,12 +1005,24 @@ def period_of(
             # the year of a date that governs the quarter ("compared with the same period in
             # 2022" is its baseline), else the latest such quarter ended by publication
             governing = candidates or [d for d in dates if _governs(text, d, f)]
-            year = _year_of(governing, doc) if governing else _latest_year_of_quarter(f, doc)
+            ahead = _GUIDANCE_BEFORE.search(text, max(clause[0], f.start - 60), f.start)
+            if governing:
+                year = _year_of(governing, doc)
+            elif ahead is not None:
+                # "the company forecasts first-quarter revenue of", said in February: this
+                # year's first quarter, not last year's
+                year = _latest_year_of_quarter(f, doc, ahead=True)
+            else:
+                year = _latest_year_of_quarter(f, doc)
             if year is not None:
                 p = _quarter(year, f.value)
                 how = f"stated: {f.text!r}"
                 if not governing:
-                    how += " (the latest ended by publication)"
+                    how += (
+                        f" (the next to end after publication: {ahead.group()!r})"
+                        if ahead is not None
+                        else " (the latest ended by publication)"
+                    )
                 return Period(p.iso, p.low, p.high, how)
         if f.kind == "duration" and f.unit == "month" and f.value == 3:
             to = _TO_MONTH.match(text, f.end)

@@ -736,6 +736,11 @@ def _modality(
         )
         if i != anchor and _reports(p, i, path[k - 1], lex):
             break  # "analysts said" stops the path: what they said is their figure
+    # "the consensus estimate for earnings is $2.57": the subject a copula gives the figure
+    for i in [i for i in near if _low(p, i) in lex.copulas]:
+        for subj in (c for c in p.children(i) if p.deps[c] == "nsubj"):
+            near.append(subj)
+            near.extend(c for c in p.children(subj) if p.deps[c] in ("compound", "amod"))
     # "the 45 percent of votes needed to win": what the figure is a share of is needed
     for of in (c for c in p.children(n) if p.deps[c] == "prep" and _low(p, c) == "of"):
         for o in p.children(of):
