@@ -1200,3 +1200,36 @@ def test_a_stated_total_is_no_part(tmp_path: Path, b: str, reported: bool) -> No
     dated(tmp_path, "b", f"In 2024, {b[0].lower()}{b[1:]}")
     found = value_conflicts(tmp_path)
     assert bool(found) == reported, [d.message for d in found]
+
+
+ACHIEVEMENTS = [
+    # what a rank is of: the infinitive after its noun, however the parser hangs it
+    ("Okafor became the sixth man to win the Ossa Open.", "sixth man", "win open"),
+    (
+        "The World No.3 has become the second player in the professional era after Brandt "
+        "to win his first four major finals.",
+        "second player",
+        "win final",
+    ),
+    (
+        "This victory makes Okafor the fourth player in the Open Era to win four Grand Slams "
+        "by the age of 21.",
+        "fourth player",
+        "win slam age",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "key"), ACHIEVEMENTS)
+def test_a_rank_is_of_its_achievement(text: str, figure: str, key: str) -> None:
+    found = {c.fact.text.split(" to ")[0]: c for c in claims(text).values()}
+    predicate = found[figure].frame.predicate
+    assert predicate is not None
+    assert predicate.key == key
+
+
+def test_a_rank_without_an_infinitive_has_no_achievement() -> None:
+    found = {c.fact.text: c for c in claims("Okafor finished in fourth place.").values()}
+    assert all(
+        c.frame.predicate is None or c.frame.predicate.how != "infinitive" for c in found.values()
+    )

@@ -826,8 +826,38 @@ _PART_BRACKET_BEFORE = re.compile(
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
 
+def _infinitive_of(p: Parse, n: int) -> FramePart | None:
+    """What a rank is of, told by the infinitive after its noun: ``the sixth man to win the
+    French Open and Wimbledon`` (win open) is not ``the ninth man to retain his title``
+    (retain title)."""
+    # the infinitive may hang from the noun or from a phrase after it ("the second player in
+    # the professional era after Federer to win")
+    heads, k = [n], 0
+    while k < len(heads):
+        heads.extend(c for c in p.children(heads[k]) if c > n and p.deps[c] in ("prep", "pobj"))
+        k += 1
+    verbs = [c for h in heads for c in p.children(h) if p.deps[c] in ("relcl", "acl")]
+    head = p.heads[n]
+    if p.deps[n] == "nsubj" and head > n:
+        verbs.append(head)  # "makes Alcaraz the fourth player in the Open Era to win" (parsed)
+    if p.deps[n] == "attr":  # "has become the second player ... to win" (parsed)
+        verbs.extend(c for c in p.children(head) if p.deps[c] == "advcl")
+    for c in verbs:
+        if c < n or not any(p.deps[a] == "aux" and _low(p, a) == "to" for a in p.children(c)):
+            continue
+        objects = [o for o in p.children(c) if p.deps[o] in ("dobj", "attr")]
+        for prep in (o for o in p.children(c) if p.deps[o] == "prep"):
+            objects.extend(o for o in p.children(prep) if p.deps[o] == "pobj")
+        words = [_low(p, c), *(singular(_low(p, o)) for o in objects)]
+        return FramePart(" ".join(words), " ".join(words), "infinitive")
+    return None
+
+
 def _predicate(p: Parse, n: int, verb: int | None, lex: Lexicon) -> FramePart | None:
     """What a counted subject does: ``nine parties won seats`` -> seated (via the data's groups)."""
+    done = _infinitive_of(p, n)
+    if done is not None:
+        return done
     if _low(p, n) in lex.incident_times:
         return _incident(p, n, verb, lex)
     if any(
