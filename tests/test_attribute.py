@@ -228,6 +228,22 @@ PERIODS = [
         "$62 billion",
         "2024-Q4",
     ),
+    # a date past a comparison after the figure is the other side's
+    (
+        "Sales rose 14% to $17 billion in the fourth quarter, compared with $14.9 billion "
+        "in fourth quarter 2023.",
+        "$17 billion",
+        "2024-Q4",
+    ),
+    (
+        "Sales rose 14% to $17 billion in the fourth quarter, compared with $14.9 billion "
+        "in fourth quarter 2023.",
+        "$14.9 billion",
+        "2023-Q4",
+    ),
+    ("Sales rose 14% to $17 billion compared to Q4 2023.", "$17 billion", None),
+    ("Revenue was $5 billion in 2023, up from $4 billion in 2022.", "$5 billion", "2023"),
+    ("Revenue was $5 billion in 2023, up from $4 billion in 2022.", "$4 billion", "2022"),
     # an area written as a modifier is a thing's, of no date; a measured amount has one
     ("They were shot at the family's 1,700-acre estate on 7 June 2021.", "1,700-acre", None),
     ("A 40-hectare farm was flooded on March 26, 2024.", "40-hectare", None),

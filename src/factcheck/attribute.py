@@ -931,6 +931,19 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+#: what opens the other side of a comparison, after a figure
+_COMPARED = re.compile(
+    r"\b(?:compared[ \t]+(?:with|to)|as[ \t]+against|versus|vs\.?|against|up[ \t]+from|"
+    r"down[ \t]+from|than)(?![\w.])",
+    re.IGNORECASE,
+)
+
+
+def _compared_between(text: str, fact: Fact, other: Fact) -> bool:
+    """``other`` comes after ``fact`` past the opening of a comparison (``compared with``)."""
+    return other.start > fact.end and _COMPARED.search(text, fact.end, other.start) is not None
+
+
 #: "a 1,700-acre estate", "a 40-hectare farm": a quantity written as a modifier of a noun
 _SIZE_OF_A_THING = re.compile(r"\d-[A-Za-z]+(?:-long)?$")
 
@@ -957,6 +970,10 @@ def period_of(
         and not in_dateline(text, f)
         and (not is_baseline(text, f) or _dates_its_when_clause(text, f, fact))
     ]
+    # "rose 14% to $170.0 billion in the fourth quarter, compared with $149.2 billion in
+    # fourth quarter 2022": a date past a comparison after the figure is the other side's
+    dates = [f for f in dates if not _compared_between(text, fact, f)]
+    same_sentence = [f for f in same_sentence if not _compared_between(text, fact, f)]
     if _THIS_TIME.match(text, fact.end):
         return Period(None, None, None, "not stated; 'this time': the event reported", True)
     if (
