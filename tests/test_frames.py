@@ -54,6 +54,15 @@ FRAMES = [
     ("Jalen Hurts threw for 304 yards.", "304 yards", "entity", "jalen hurts"),
     ("Acme's cloud revenue was $329 million.", "$329 million", "entity", "acme"),
     ("Revenue for Halberd Motors was $4.2 billion.", "$4.2 billion", "entity", "halberd motors"),
+    # a part of a company by its name: "North America segment operating income"
+    (
+        "Halberd said its Ossa Cloud segment operating income was $7.2 billion.",
+        "$7.2 billion",
+        "entity",
+        "ossa cloud",
+    ),
+    ("Halberd said its cloud segment income was $7.2 billion.", "$7.2 billion", "entity", None),
+    ("HCS segment operating income was $7.2 billion.", "$7.2 billion", "entity", "hcs"),
     # a party by its own name, not its leader's; its leader's where it has no name of its own
     (
         "President Tomas Vell's centrist Renewal party won 168 seats.",

@@ -63,6 +63,7 @@ class Lexicon:
     report_nouns: frozenset[str]
     forecast_nouns: frozenset[str]
     owner_nouns: frozenset[str]
+    part_nouns: frozenset[str]
     comparison_words: frozenset[str]
     time_nouns: frozenset[str]
     lasting_verbs: frozenset[str]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         report_nouns=_words(data_["report-nouns"]),
         forecast_nouns=_words(data_["forecast-nouns"]),
         owner_nouns=_words(data_["owner-nouns"]),
+        part_nouns=_words(data_["part-nouns"]),
         comparison_words=_words(data_["comparison-words"]),
         time_nouns=_words(data_["time-nouns"]),
         lasting_verbs=_words(data_["lasting-verbs"]),
@@ -381,6 +383,26 @@ def _entity(
         )
         if part is not None:
             return part
+    for m in measure_nouns:
+        # "AWS segment operating income was $7.2 billion": the part of a company, by its name
+        parts = [
+            c
+            for c in p.children(m)
+            if c < m and p.deps[c] == "compound" and _low(p, c) in lex.part_nouns
+        ]
+        for c in parts:
+            # an acronym is a name even where the text never writes it inside a sentence
+            names = [
+                d
+                for d in p.children(c)
+                if d < c
+                and p.deps[d] == "compound"
+                and (_proper(p, d) or _ACRONYM.fullmatch(p.word(d)) is not None)
+            ]
+            if names and not _in_figure(p, names[0], figures):
+                part = _part(p, sorted({j for d in names for j in _chain(p, d)}), "list")
+                if part is not None and part.key not in lex.not_entities:
+                    return part
     for m in measure_nouns[1:]:
         # "Greater China sales fell 13%": the name the measured subject is of
         names = [c for c in p.children(m) if c < m and p.deps[c] == "compound" and _proper(p, c)]
@@ -824,6 +846,9 @@ _PART_BRACKET_BEFORE = re.compile(
     r"(?P<part>[A-Za-z][a-z-]+(?:[ \t]+[a-z-]+){0,3})[ \t]*\([ \t]*(?:up|down|\+|-|–)?[ \t]*$"
 )
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _infinitive_of(p: Parse, n: int) -> FramePart | None:
