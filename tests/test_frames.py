@@ -63,6 +63,16 @@ FRAMES = [
     ),
     ("Halberd said its cloud segment income was $7.2 billion.", "$7.2 billion", "entity", None),
     ("HCS segment operating income was $7.2 billion.", "$7.2 billion", "entity", "hcs"),
+    # the other side of a comparison is the same entity's, unless it names its own
+    (
+        "HCS segment operating income was $7.2 billion, compared with operating income of "
+        "$5.2 billion in fourth quarter 2022.",
+        "$5.2 billion",
+        "entity",
+        "hcs",
+    ),
+    ("Ossa won 38 seats, compared with 31 seats for Brandt.", "31 seats", "entity", "brandt"),
+    ("Revenue was $9 billion, compared with $8 billion in 2022.", "$8 billion", "entity", None),
     # a party by its own name, not its leader's; its leader's where it has no name of its own
     (
         "President Tomas Vell's centrist Renewal party won 168 seats.",

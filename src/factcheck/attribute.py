@@ -1533,8 +1533,28 @@ def with_frames(
                 # "a 20-strong crew": the crew's size
                 metric = thing if claim.fact.unit == "strong" else f"{what} of {thing}"
                 claim = dataclasses.replace(claim, metric=metric, metric_text=metric)
+        if frame.entity is None:
+            frame = _entity_of_compared(frame, claim, out, b, text)
         out.append(dataclasses.replace(claim, frame=frame))
     return out
+
+
+def _entity_of_compared(
+    frame: Frame, claim: Claim, before: Sequence[Claim], bounds: tuple[int, int], text: str
+) -> Frame:
+    """The other side of a comparison is the same entity's: "AWS segment operating income was
+    $7.2 billion, compared with operating income of $5.2 billion in fourth quarter 2022"."""
+    for prev in reversed(before):
+        if prev.fact.start < bounds[0]:
+            break
+        if prev.fact.kind != claim.fact.kind or prev.frame.entity is None:
+            continue
+        if not _compared_between(text, prev.fact, claim.fact):
+            continue
+        same = set(prev.metric.split()) & set(claim.metric.split())
+        if same:
+            return dataclasses.replace(frame, entity=prev.frame.entity)
+    return frame
 
 
 #: "72 kilometres (45 miles) southwest of Marrakech", "some 77 km from Rabat", "30 miles
