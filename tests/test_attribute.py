@@ -347,3 +347,17 @@ def test_normalise_phrase(phrase: str, key: str) -> None:
     metric = normalise_phrase(phrase)
     assert metric is not None
     assert metric.key == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose to $574.8 billion, with income reaching $36.9 billion and net income at "
+        "$30.4 billion.",
+        "Revenue was $9 billion or about a third of the total.",
+    ],
+)
+def test_a_conjunction_after_a_figure_opens_no_measure(text: str) -> None:
+    # the noun after "and" is the next figure's measure, never this one's
+    metrics = [c.metric for c in claims(text)]
+    assert not any(m.split()[0] in ("and", "or") for m in metrics), metrics

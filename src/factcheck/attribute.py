@@ -161,6 +161,8 @@ def _owned_money(taken: re.Match[str] | None) -> Metric | None:
 _CHANGE_BEFORE = re.compile(r"\b(?P<w>up|down)[ \t]+(?:by[ \t]+)?" + r"(?:" + _QUALS + r"[ \t]+)?$")
 _NP_AFTER = re.compile(
     r"[ \t]+(?:(?:in|of|for|on)[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    # "$36.9 billion and net income at $30.4 billion": a conjunction opens the next figure's
+    r"(?!(?:and|or|but|while|whereas|with|than)\b)"
     r"(?P<np>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)"
 )
 _WORD_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)")
