@@ -326,6 +326,7 @@ FrameHow = Literal[
     "since",
     "comparison",
     "predicate",
+    "infinitive",
 ]
 #: what kind of figure a claim is: an actual one, or not (yet)
 Modality = Literal["actual", "estimate", "forecast", "target", "exit poll"]

@@ -103,8 +103,7 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
         metre = _metre_pattern().match(text, pos)
         if metre is None:
             return None
-        unit = Unit("meter", "meter")
-        return UnitMatch(unit, "m", metre.end(), metre.group("sep") == "-")
+        return UnitMatch(Unit("meter", "meter"), "m", metre.end(), metre.group("sep") == "-")
     word = m.group("word")
     folded, exact = _words()
     unit = exact.get(word) or folded.get(word.lower())
