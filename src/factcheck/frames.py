@@ -392,24 +392,14 @@ def _entity(
         ]
         for c in parts:
             # an acronym is a name even where the text never writes it inside a sentence
-            names = [
-                d
-                for d in p.children(c)
-                if d < c
-                and p.deps[d] == "compound"
-                and (_proper(p, d) or _ACRONYM.fullmatch(p.word(d)) is not None)
-            ]
-            if names and not _in_figure(p, names[0], figures):
-                part = _part(p, sorted({j for d in names for j in _chain(p, d)}), "list")
-                if part is not None and part.key not in lex.not_entities:
-                    return part
+            part = _compound_name(p, c, lex, figures, acronyms=True)
+            if part is not None:
+                return part
     for m in measure_nouns[1:]:
         # "Greater China sales fell 13%": the name the measured subject is of
-        names = [c for c in p.children(m) if c < m and p.deps[c] == "compound" and _proper(p, c)]
-        if names and not _in_figure(p, names[0], figures):
-            part = _part(p, sorted({j for c in names for j in _chain(p, c)}), "list")
-            if part is not None and part.key not in lex.not_entities:
-                return part
+        part = _compound_name(p, m, lex, figures)
+        if part is not None:
+            return part
     # "Acme reported revenue of $4.6 billion": its own figure; "officials said 40 died": theirs
     # to tell, not whose the dead are
     told = (
@@ -848,7 +838,21 @@ _PART_BRACKET_BEFORE = re.compile(
 _VERSUS_AFTER = re.compile(r"[ \t]*\(?(?:vs\.?|versus)[ \t]", re.IGNORECASE)
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+def _compound_name(
+    p: Parse, head: int, lex: Lexicon, figures: Sequence[range], *, acronyms: bool = False
+) -> FramePart | None:
+    """The name written as compounds before ``head`` ("Greater China sales"), or None."""
+    names = [
+        c
+        for c in p.children(head)
+        if c < head
+        and p.deps[c] == "compound"
+        and (_proper(p, c) or (acronyms and _ACRONYM.fullmatch(p.word(c)) is not None))
+    ]
+    if not names or _in_figure(p, names[0], figures):
+        return None
+    part = _part(p, sorted({j for c in names for j in _chain(p, c)}), "list")
+    return part if part is not None and part.key not in lex.not_entities else None
 
 
 def _infinitive_of(p: Parse, n: int) -> FramePart | None:
