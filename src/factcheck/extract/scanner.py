@@ -85,14 +85,14 @@ _NUMBER = re.compile(r"\s?(" + DIGITS + r")")
 _AND_RANGE = re.compile(r"[ \t]+and[ \t]+(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
 #: "between 40 and 50": the first figure of a range written with "and"
 BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
-# possessive: two whitespace runs side by side ("[ \t]*,?[ \t]+") tried every split of a long
-# run of spaces (cubic: 2,000 spaces took 25 s)
 #: "3m people", "2.4bn users", "20k fans": a scale abbreviation against the number, before
 #: a plural (or people) noun; "3m waves" are metres (quantities), "a 10k race" a distance
 _ABBREVIATED_SCALE_COUNT = re.compile(
     r"(m|bn|k)(?= (?:[a-z]{2,}s|people|children|men|women)\b)"
     r"(?! (?:was|has|its|this|plus|less|across|thus|perhaps|unless|always)\b)"
 )
+# possessive: two whitespace runs side by side ("[ \t]*,?[ \t]+") tried every split of a long
+# run of spaces (cubic: 2,000 spaces took 25 s)
 _SHARED_NOUN = re.compile(r"(?:[ \t]*+,)?[ \t]++(?:and|or)[ \t]++\d[\d,]*+(?:\.\d+)?")
 #: "rose from", "increase its tally from": what follows is a level before a change
 FROM_CHANGE = re.compile(
