@@ -94,6 +94,12 @@ DURATIONS = [
     ("half a century of rule", "half a century", 50, "year", ""),
     ("a 48-hour ceasefire", "48-hour", 48, "hour", ""),
     ("for three weeks", "three weeks", 3, "week", ""),
+    # an article for the number: "an hour", "half an hour", "less than a day"
+    ("the jury took less than an hour", "less than an hour", 1, "hour", "less than"),
+    ("waves came about half an hour later", "about half an hour", 0.5, "hour", "about"),
+    ("the meeting took an hour and a half", "an hour and a half", 1.5, "hour", ""),
+    ("the talks lasted a week", "a week", 1, "week", ""),
+    ("it took less than a day", "less than a day", 1, "day", "less than"),
 ]
 
 NOT_DURATIONS = [
@@ -102,6 +108,12 @@ NOT_DURATIONS = [
     "the 21st century",
     "a 45-year-old man",
     "for 15 consecutive years",
+    # a rate, not a length of time
+    "he visits twice a week",
+    "it pays $5 an hour",
+    "the ship made 40 km an hour",
+    # "a day" without a hedge is rarely a length of time
+    "on a day like this",
 ]
 
 
@@ -115,6 +127,11 @@ def test_duration(text: str, span: str, value: float, unit: str, qualifier: str)
 @pytest.mark.parametrize("text", NOT_DURATIONS)
 def test_not_a_duration(text: str) -> None:
     assert only(facts_of(text), "duration") == []
+
+
+def test_a_rate_after_a_duration_is_not_another() -> None:
+    found = only(facts_of("Staff work 24 hours a day."), "duration")
+    assert [f.text for f in found] == ["24 hours"]
 
 
 def test_ago_is_a_duration_and_a_date() -> None:

@@ -85,3 +85,55 @@ def decade_word(ctx: Context, start: int, end: int, word: str) -> int:
         spec = DateSpec(rel_unit="year", rel_offset=-int(value))
         ctx.add(Mention("date", before.start(), stop, date=spec))
     return stop
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?P<half>[Hh]alf)[ \t]+)?\b[Aa]n?[ \t]+$")
+#: "24 hours a day", "twice a week", "$5 an hour": a rate, not a length of time
+_RATE_WORDS = frozenset("once twice thrice times per every".split())
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*[ \t]*(?:[A-Za-z$€£¥%/]+[ \t]*)?$")
+_AFTER_ARTICLE_UNIT = re.compile(r"(?:[ \t]+and[ \t]+a[ \t]+half\b)?(?P<ago>[ \t]+ago\b)?")
+#: the units a length of time may be written with an article instead of a number
+ARTICLE_UNITS = ("minute", "hour", "day", "week", "fortnight", "month")
+
+
+def article_unit(ctx: Context, start: int, end: int, word: str) -> int:
+    """``an hour``, ``half an hour``, ``less than a week``: a length of time with no number.
+
+    Not a rate (``24 hours a day``, ``twice a week``), nor ``a month ago`` (a date, read
+    where ``ago`` is); ``a day`` only with a hedge (``less than a day``: not ``on a day``).
+    """
+    text = ctx.text
+    before = _ARTICLE_BEFORE.search(text, max(0, start - 12), start)
+    if before is None:
+        return end
+    after = _AFTER_ARTICLE_UNIT.match(text, end)
+    if after is not None and after.group("ago"):
+        return end
+    lead = before.start()
+    prev = ctx.word_before(lead)
+    if prev in _RATE_WORDS or prev.rstrip("s") in TIME_UNITS:
+        return end
+    if _AMOUNT_BEFORE.search(text, max(0, lead - 24), lead):
+        return end  # "$5 an hour", "40 km an hour"
+    qualifier, record, qstart = ctx.qualifier_before(lead)
+    if word == "day" and not qualifier:
+        return end
+    unit, factor = TIME_UNITS[word]
+    value = Decimal(factor) / 2 if before.group("half") else Decimal(factor)
+    stop = end
+    if after is not None and after.group(0) and not before.group("half"):
+        value += Decimal(factor) / 2  # "an hour and a half"
+        stop = after.end()
+    ctx.add(
+        Mention(
+            "duration",
+            qstart if qualifier else lead,
+            stop,
+            number=value,
+            qualifier=qualifier,
+            unit=unit,
+            noun=word,
+            record=record,
+        )
+    )
+    return stop

@@ -70,6 +70,7 @@ _LOW_WORDS = [
     "ago",
     "decade",
     "century",
+    *durations.ARTICLE_UNITS,
 ]
 
 # Three passes, each starting with a literal or a character class so that
@@ -620,11 +621,16 @@ def _decade(ctx: Context, start: int, end: int) -> int:
     return durations.decade_word(ctx, start, end, ctx.text[start:end].lower())
 
 
+def _article_unit(ctx: Context, start: int, end: int) -> int:
+    return durations.article_unit(ctx, start, end, ctx.text[start:end].lower())
+
+
 _Handler = Callable[[Context, int, int], int]
 _BY_WORD: dict[str, _Handler] = {}
 _BY_WORD.update(dict.fromkeys(_NUMBER_WORDS, _word))
 _BY_WORD.update(dict.fromkeys([*_RELATIVE_WORDS, "ago"], _relative))
 _BY_WORD.update(dict.fromkeys(["decade", "century"], _decade))
+_BY_WORD.update(dict.fromkeys(durations.ARTICLE_UNITS, _article_unit))
 _BY_WORD.update(dict.fromkeys(_FRACTION_WORDS, _fraction))
 _BY_WORD["first"] = _word
 _BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
