@@ -52,7 +52,18 @@ METRICS = [
     ("It was a two-day visit.", "two-day", "visit"),
     ("The president declared three days of national mourning.", "three days", "mourning"),
     ("This trip marks his 11th visit to Russia.", "11th visit", "visit"),
-    ("Sales rose to $5 billion, up from $4 billion in 2023.", "$4 billion", "sale"),
+    ("Sales rose to $5 billion, up from $4 billion in 2023.", "$4 billion", "revenue"),
+    # the dead of a noun of death; the buried, trapped, stranded are counted apart
+    ("The governor confirmed the deaths of 45 people.", "45 people", "killed"),
+    ("More than 2,000 people were buried by the slide.", "More than 2,000 people", "buried"),
+    ("The slide has buried more than 2000 people.", "more than 2000 people", "buried"),
+    ("About 300 people were trapped in the tunnel.", "About 300 people", "trapped"),
+    ("The town of 45,000 people was spared.", "45,000 people", "population"),
+    # an age describes who, never what is measured
+    ("The 21-year-old is taking home $3.4 million.", "$3.4 million", None),
+    # synonyms of the vocabulary: income is profit, sales are revenue, ads are advertising
+    ("Net income was $20.9 billion.", "$20.9 billion", "net profit"),
+    ("Ad revenue was $65.5 billion.", "$65.5 billion", "advertising revenue"),
     ("The party took 41% of the vote, against 34% for the other.", "34%", None),
     ("The party won 188 of the 400 seats.", "400 seats", "seat total"),
     (
@@ -99,7 +110,7 @@ METRICS = [
     ("Okafor won 58 per cent of the vote.", "58 per cent", "vote share"),
     # ... but not a word that compares, a time, a basis, a forecast or a change
     ("Unemployment rate: 3.8% vs. 3.9% est.", "3.9%", "unemployment rate"),
-    ("Sales were up 12% year-on-year, to $5 billion.", "12%", "sale change"),
+    ("Sales were up 12% year-on-year, to $5 billion.", "12%", "revenue change"),
     ("The index rose 3% last week.", "3%", "index change"),
     ("Output grew 4% annually.", "4%", "output change"),
     # a change noun with no measure of its own: the change of the figure before it

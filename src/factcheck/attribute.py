@@ -93,6 +93,12 @@ CASUALTY_CANON = {
     "hospitalised": "hospitalised",
     "hospitalized": "hospitalised",
     "infected": "infected",
+    "buried": "buried",
+    "burying": "buried",
+    "trapped": "trapped",
+    "trapping": "trapped",
+    "stranded": "stranded",
+    "stranding": "stranded",
 }
 
 #: verbs that link a subject to the figure it measures (``trade reached $245 billion``)
@@ -191,7 +197,7 @@ _CASUALTY_AFTER = re.compile(
     r"[ \t]+(?:(?!(?:and|or|but|while)\b)[a-z]+[ \t]+){0,2}?"
     r"(?:(?:were|was|are|is|have|has|had)[ \t]+)?(?:been[ \t]+)?"
     r"(?P<w>killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|died|"
-    r"rescued|hospitali[sz]ed|voted)\b"
+    r"rescued|hospitali[sz]ed|voted|buried|trapped|stranded)\b"
 )
 #: "home to 100,000 people", "a coastal city of around 125,000 inhabitants": a population
 _POPULATION_BEFORE = re.compile(
@@ -201,7 +207,9 @@ _POPULATION_BEFORE = re.compile(
 )
 _CASUALTY_BEFORE = re.compile(
     r"\b(?P<w>killing|killed|kills|injuring|injured|wounding|wounded|displacing|evacuating|"
-    r"left)[ \t]+(?:" + _QUALS + r"[ \t]+)?$"
+    r"left|buried|burying|trapping|stranding)[ \t]+(?:" + _QUALS + r"[ \t]+)?$"
+    # "the deaths of 45 people": the dead
+    r"|\b(?P<w3>deaths)[ \t]+of[ \t]+(?:(?:at[ \t]+least|some|about|around|nearly)[ \t]+)?$"
     # "put the possible death toll at more than 670 people": a toll counts the dead
     # (not "the injury toll")
     r"|(?<!injury[ \t])(?<!injuries[ \t])\b(?P<w2>toll)[ \t]+"
@@ -360,6 +368,8 @@ def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
         mods = [_lemma(m) for m in mods]
     if head in _STOP or len(head) < 2 or head in STOP_WORDS:
         return None
+    if head.endswith(("-old", "-olds")):
+        return None  # "the 21-year-old is taking home $3.4 million": who, not what
     return Metric(" ".join([*mods, head]), text)
 
 
@@ -730,7 +740,7 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
         word = (
             after.group("w")
             if after
-            else (before.group("w") or before.group("w2"))
+            else (before.group("w") or before.group("w2") or before.group("w3"))
             if before
             else None
         )

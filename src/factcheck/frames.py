@@ -317,6 +317,14 @@ def _subject(p: Parse, verb: int) -> int | None:
                 # 16 and 12 seats": either, so neither
                 if not any(p.deps[x] == "conj" for x in p.children(head)):
                     return head
+            while (
+                c + 1 < verb
+                and p.heads[c + 1] == verb
+                and p.deps[c + 1] in _SUBJECTS
+                and p.tags[c] in _PROPER
+                and p.tags[c + 1] in _PROPER
+            ):
+                c += 1  # "PM Modi received" parsed as two subjects: one name, Modi's
             return c
     if p.deps[verb] in ("conj", "xcomp", "advcl") and p.heads[verb] != verb:
         return _subject(p, p.heads[verb])  # "won 38 seats and lost 9": the first verb's subject
@@ -548,6 +556,8 @@ def _scope(
     for o in owners:
         if _low(p, o) in lex.whole_subjects:
             continue  # "businesses had added 200,000 jobs": the whole did it
+        if o == subject and _low(p, o) in lex.event_subjects:
+            continue  # "the epicentre was 35 km deep": the quake's own depth, not a part's
         if _low(p, o) in lex.scope_nouns and not _in_figure(p, o, figures):
             toks = [t for t in _chain(p, o) if not _proper(p, t)]
             part = _part(p, toks, "subject")
@@ -1167,6 +1177,19 @@ def lasted(p: Parse, start: int, end: int) -> FramePart | None:
             return FramePart(word, p.word(verb), "clause")
     elif dep in ("npadvmod", "dobj") and _low(p, head) in lex.lasting_verbs:
         verb = head
+    elif dep == "pobj" and _low(p, head) == "in":
+        # "won the first set in 28 minutes": how long the doing of the object took
+        at = p.heads[head]
+        if p.deps[at] == "dobj" and p.tags[at] in _NOUN_TAGS and _done_in(p, p.heads[at], lex):
+            return _measure_part(p, at, "clause")
+        if not _done_in(p, at, lex):
+            return None
+        done = [c for c in p.children(at) if p.deps[c] == "dobj" and p.tags[c] in _NOUN_TAGS]
+        if done:
+            return _measure_part(p, done[0], "clause")
+        if not _low(p, at).endswith("ed"):
+            return None  # an irregular verb ("grew") has no gerund to be read from it
+        return FramePart(_gerund(_low(p, at)), p.word(at), "clause")
     else:
         return None
     subject = _subject(p, verb)
@@ -1177,6 +1200,19 @@ def lasted(p: Parse, start: int, end: int) -> FramePart | None:
     ):
         return None
     return _measure_part(p, subject, "subject")
+
+
+def _done_in(p: Parse, verb: int, lex: Lexicon) -> bool:
+    """A verb of a thing done, not to be done: ``in 28 minutes`` after it is how long it took
+    (not ``will vote in 10 days``, ``was in two hours' drive``)."""
+    return (
+        p.tags[verb] in ("VBD", "VBZ", "VBN")
+        and _low(p, verb) not in lex.copulas
+        and _low(p, verb) not in lex.lasting_verbs
+        and not any(
+            p.deps[c] == "aux" and _low(p, c) in lex.future_auxiliaries for c in p.children(verb)
+        )
+    )
 
 
 def _gerund(verb: str) -> str:
