@@ -47,6 +47,23 @@ def key(part: object) -> str | None:
 
 # sentence, figure, the frame part, its expected key (None: no such part)
 FRAMES = [
+    # a title the parser reads as a second subject: the name is whose figure it is
+    (
+        "The fact is that PM Rao received 16 standing ovations.",
+        "16 standing ovations",
+        "entity",
+        "rao",
+    ),
+    ("Rao and Singh received 16 standing ovations.", "16 standing ovations", "entity", None),
+    # a weekday is when, never whose
+    (
+        "Voting began on Wednesday, with over 200 million voters taking part.",
+        "over 200 million voters",
+        "entity",
+        None,
+    ),
+    # the epicentre is the quake itself, not a part of it; a region is a part
+    ("The epicentre was about 35 kilometres deep.", "about 35 kilometres", "scope", None),
     # entity: subject, possessor, "for", elliptical lists
     ("The Greens won 38 seats in the new chamber.", "38 seats", "entity", "greens"),
     ("Okafor had 22 carries for 118 yards.", "22 carries", "entity", "okafor"),
@@ -415,6 +432,11 @@ METRICS = [
     # a conjunction starts another clause: the dead are not the injured
     ("The storm killed 5 people and injured 12.", "5 people", "killed"),
     ("The storm killed 5 people and injured 12.", "12", "injured"),
+    # how long a thing done took: "in" after a verb of the past
+    ("Rao won the first set in just 28 minutes.", "28 minutes", "set"),
+    ("The storm intensified in 12 hours.", "12 hours", "intensifying"),
+    ("The country will vote in 10 days.", "10 days", None),
+    ("The storm grew into a major hurricane in 13 hours.", "13 hours", None),
     ("At least 5 people were killed.", "At least 5 people", "killed"),
     # an elliptical second figure counts what the first did
     ("The Greens lost 15 seats and now have nine.", "nine", "seat"),
@@ -532,7 +554,7 @@ METRICS = [
     ),
     ("Analysts expected revenue around $117.91 billion.", "around $117.91 billion", "revenue"),
     ("Services revenue was $23.12B, below estimates of $23.35B.", "$23.35B", "services revenue"),
-    ("Sales in the Greater Ossa region dropped 12%.", "12%", "sale change"),
+    ("Sales in the Greater Ossa region dropped 12%.", "12%", "revenue change"),
     # earnings per share, however written; a dividend per share is another measure
     ("Earnings per share: $2.18 vs. $2.10 expected", "$2.18", "earnings per share"),
     ("EPS $2.18 (vs $2.10 expected)", "$2.10", "earnings per share"),
@@ -547,7 +569,7 @@ METRICS = [
     ("Gross margin widened to 45.9% in the quarter.", "45.9%", "gross margin"),
     ("Revenue, meanwhile, jumped 25 percent to $40.11 billion.", "25 percent", "revenue change"),
     ("Revenue, meanwhile, jumped 25 percent to $40.11 billion.", "$40.11 billion", "revenue"),
-    ("Operating income more than doubled to $17.2 billion.", "$17.2 billion", "operating income"),
+    ("Operating income more than doubled to $17.2 billion.", "$17.2 billion", "operating profit"),
     ("Earnings per share climbed to $2.18.", "$2.18", "earnings per share"),
     # a level reached after a change noun: what the change is in
     ("Ossa posted a 25% rise in revenue, reaching $40.1 billion.", "$40.1 billion", "revenue"),
@@ -555,9 +577,9 @@ METRICS = [
     ("The jobless rate dipped from 3.9% to 3.8%.", "3.9%", "earlier jobless rate"),
     ("The jobless rate dipped from 3.9% to 3.8%.", "3.8%", "jobless rate"),
     ("The jobless rate edged down to 3.8%, from 3.9%.", "3.9%", "earlier jobless rate"),
-    ("Sales fell to $20.8 billion from $23.9 billion.", "$23.9 billion", "earlier sale"),
+    ("Sales fell to $20.8 billion from $23.9 billion.", "$23.9 billion", "earlier revenue"),
     # ... unless a year-earlier phrase dates it instead
-    ("Sales fell to $20.8 billion from $23.9 billion a year earlier.", "$23.9 billion", "sale"),
+    ("Sales fell to $20.8 billion from $23.9 billion a year earlier.", "$23.9 billion", "revenue"),
     # negative: a subject that says whose, not what (a name, a pronoun), measures nothing
     ("Ossa Motors earned $14 billion.", "$14 billion", None),
     ("Turnout was 66.7%.", "66.7%", "turnout"),
@@ -569,7 +591,7 @@ METRICS = [
     ("Gross profit increased to 45% for the quarter.", "45%", "gross margin"),
     ("Net profit rose 20% to $5 billion.", "20%", "net profit change"),
     # nor one that says when, or names a forecast: the clause's grammar says instead
-    ("Ad revenue in the fourth quarter was $65.5 billion.", "$65.5 billion", "ad revenue"),
+    ("Ad revenue in the fourth quarter was $65.5 billion.", "$65.5 billion", "advertising revenue"),
     ("For the year, the company took in $307.39 billion.", "$307.39 billion", None),
     (
         "The company anticipates revenue to be between $34.6 billion and $37 billion.",
@@ -721,6 +743,13 @@ def test_a_baseline_is_never_the_period() -> None:
 PAIRS = [
     # the same figure of the same thing, disagreeing: reported
     ("The Greens won 38 seats.", "The Greens won 31 seats.", True),
+    # words of the vocabulary that name one measure: income is profit
+    ("Halberd's net income was $20.9 billion.", "Halberd's net profit was $14.2 billion.", True),
+    (
+        "Halberd's operating income was $20.9 billion.",
+        "Halberd's net profit was $14.2 billion.",
+        False,
+    ),
     ("Halberd Motors reported revenue of $4.62 billion.", "Revenue was $4.26 billion.", True),
     ("The earthquake killed 26 people.", "The earthquake killed 21 people.", True),
     # two parties, two players: not compared
@@ -1051,6 +1080,40 @@ def test_agreement_is_pairwise_never_a_chain(tmp_path: Path) -> None:
     assert found
     values = {c.fact.text for c in found[0].claims}
     assert {"1,206 people", "1,208 people"} <= values
+
+
+def test_a_stray_far_value_is_left_out_of_a_near_disagreement(tmp_path: Path) -> None:
+    for name, text in (
+        ("a", "Revenue was $40.1 billion."),
+        ("b", "Revenue was $40.11 billion."),
+        ("c", "Revenue reached a record $32.2 billion."),
+        ("d", "Revenue was $1 billion."),
+    ):
+        dated(tmp_path, name, f"In the fourth quarter, {text[0].lower()}{text[1:]}")
+    found = value_conflicts(tmp_path)
+    assert [sorted(c.fact.text for c in d.claims) for d in found] == [
+        ["$32.2 billion", "$40.1 billion", "$40.11 billion"]
+    ]
+    assert found[0].confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("values", "kept"),
+    [
+        # a stray alone is the conflict (its confidence says how likely)
+        (["$40.1 billion", "$1 billion"], {"$40.1 billion", "$1 billion"}),
+        # a moved decimal point is never a stray
+        (
+            ["$86.31 billion", "$86.3 billion", "$863.1 billion", "$80.2 billion"],
+            {"$86.31 billion", "$86.3 billion", "$863.1 billion", "$80.2 billion"},
+        ),
+    ],
+)
+def test_what_a_stray_is(tmp_path: Path, values: list[str], kept: set[str]) -> None:
+    for i, value in enumerate(values):
+        dated(tmp_path, f"s{i}", f"In the fourth quarter, revenue was {value}.")
+    found = value_conflicts(tmp_path)
+    assert [{c.fact.text for c in d.claims} for d in found] == [kept]
 
 
 def test_a_source_that_contradicts_itself_is_reported(tmp_path: Path) -> None:

@@ -204,6 +204,35 @@ def _without_contrasts(clusters: list[list[Claim]]) -> list[list[Claim]]:
     return kept
 
 
+def _without_strays(best: Sequence[Claim], clusters: list[list[Claim]]) -> list[list[Claim]]:
+    """Without the clusters far from the majority's value, when a nearer one disagrees too.
+
+    Beside $40.1 billion and a misquoted $32.2 billion of a quarter's revenue, "$1 billion
+    in sales" (a division's, the grammar not saying so) is another thing: it is left out of
+    the finding, so as not to make the near disagreement look like two different measures.
+    A stray alone stays (the conflict is then the stray's, and its confidence says so), and
+    a moved decimal point ($863.1 billion for $86.31 billion) is never a stray.
+    """
+    ratio = float(frames.data()["confidence"]["far-ratio"])
+    values = [v for c in best if (v := _value(c)) > 0]
+
+    def stray(cluster: Sequence[Claim]) -> bool:
+        mine = [v for c in cluster if (v := _value(c)) > 0]
+        return bool(mine and values) and all(
+            max(v, w) / min(v, w) >= ratio and not is_decimal_slip(v, w)
+            for v in mine
+            for w in values
+        )
+
+    kept = [c for c in clusters if c is best or not stray(c)]
+    return kept if len(kept) >= 2 else clusters
+
+
+def _value(claim: Claim) -> float:
+    v = claim.fact.value
+    return float(v) if isinstance(v, int | float) else 0.0
+
+
 def _speaker(claim: Claim) -> str:
     return claim.frame.speaker.key if claim.frame.speaker is not None else ""
 
@@ -215,6 +244,9 @@ def _conflict(
     if len(clusters) < 2:
         return None
     best, best_sources = majority(clusters)
+    clusters = _without_strays(best, clusters)
+    if len(clusters) < 2:
+        return None
     # every cluster is named, and a source that contradicts itself is reported too
     others = [c for c in clusters if c is not best]
     other = max(others, key=lambda c: (len({x.source for x in c}), -min(x.fact.start for x in c)))
