@@ -59,6 +59,29 @@ METRICS = [
     ("The slide has buried more than 2000 people.", "more than 2000 people", "buried"),
     ("About 300 people were trapped in the tunnel.", "About 300 people", "trapped"),
     ("The town of 45,000 people was spared.", "45,000 people", "population"),
+    # a streak says what it is a streak of, or nothing
+    (
+        "Unemployment stayed under 4% for 26 straight months.",
+        "26 straight months",
+        "month of unemployment",
+    ),
+    (
+        "Employers have added jobs for 39 consecutive months.",
+        "39 consecutive months",
+        "month of job",
+    ),
+    (
+        "Varenland has been Osmara's top partner for 13 consecutive years.",
+        "13 consecutive years",
+        "year of top partner",
+    ),
+    ("It has happened for 13 consecutive years.", "13 consecutive years", None),
+    (
+        "The economy has seen 39 consecutive months of job growth.",
+        "39 consecutive months",
+        "month of job change",
+    ),
+    ("Twenty to 25 tornadoes touched down.", "25 tornadoes", "tornado"),
     # an age describes who, never what is measured
     ("The 21-year-old is taking home $3.4 million.", "$3.4 million", None),
     # synonyms of the vocabulary: income is profit, sales are revenue, ads are advertising
@@ -172,7 +195,7 @@ PERIODS = [
     ("Turnout was 67.4 percent, up from 61.2 percent in 2019.", "67.4 percent", None),
     ("Turnout was 67.4 percent, up from 61.2 percent in 2019.", "61.2 percent", "2019"),
     (
-        "It traded for 13 consecutive years, and aims for $400 billion by 2030.",
+        "It posted 13 consecutive years of growth, and aims for $400 billion by 2030.",
         "13 consecutive years",
         None,
     ),

@@ -34,13 +34,14 @@ from factcheck.extract._lexicon import (
     PROGRESS_METRIC,
     QUALIFIERS,
     STOP_WORDS,
+    TIME_UNITS,
 )
 from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.extract.quarters import fiscal_around
 from factcheck.extract.scanner import BETWEEN_BEFORE, FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
-from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun
+from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun, streak_of
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences
@@ -752,6 +753,10 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
         complement = normalise_phrase(of.group("np"))
         if complement is not None and complement.key not in ("them", "it", "which", "whom"):
             return Metric(f"{unit} of {complement.key}", f"{fact.noun} of {of.group('np')}")
+    if fact.kind == "count" and unit in TIME_UNITS:
+        # "26 straight months", "39 consecutive months": a streak says nothing of what it
+        # is a streak of without "of" (jobs added, unemployment under 4%)
+        return None
     if fact.kind == "count" and _TOTAL_BEFORE.search(text, max(lo, fact.start - 24), fact.start):
         return Metric(unit + " total", fact.noun)
     return Metric(unit, fact.noun)
@@ -1391,9 +1396,16 @@ def _without_range_end(key: str) -> str:
 def may_be_measured_by_grammar(fact: Fact) -> bool:
     """A figure whose measure its clause's grammar may tell when the words beside it do not:
     money, a percentage, a length of time (not ``three years ago``, which dates)."""
-    return fact.kind in _MEASURED_BY_GRAMMAR or (
-        fact.kind == "duration" and "ago" not in fact.text.lower()
+    return (
+        fact.kind in _MEASURED_BY_GRAMMAR
+        or (fact.kind == "duration" and "ago" not in fact.text.lower())
+        or _a_streak(fact)
     )
+
+
+def _a_streak(fact: Fact) -> bool:
+    """``13 consecutive years``, ``26 straight months``: a count of units of time in a row."""
+    return fact.kind == "count" and fact.unit in TIME_UNITS
 
 
 def _a_forecast_of(metric: Metric) -> bool:
@@ -1657,6 +1669,15 @@ def _measured(
 ) -> tuple[Claim, FramePart] | None:
     """The claim with the measure its clause gives it (:func:`factcheck.frames.measured`,
     :func:`factcheck.frames.lasted`)."""
+    if _a_streak(claim.fact):
+        of = streak_of(p, claim.fact.start - lo, claim.fact.end - lo)
+        if of is None:
+            return None
+        streak = _named(of, synonyms)
+        if streak is None:
+            return None
+        unit = claim.fact.unit  # "13 consecutive years as largest partner"
+        return dataclasses.replace(claim, metric=f"{unit} of {streak}", metric_text=of.words), of
     if claim.fact.kind == "duration":
         length = lasted(p, claim.fact.start - lo, claim.fact.end - lo)
         if length is None:

@@ -1202,6 +1202,41 @@ def lasted(p: Parse, start: int, end: int) -> FramePart | None:
     return _measure_part(p, subject, "subject")
 
 
+def streak_of(p: Parse, start: int, end: int) -> FramePart | None:
+    """What a streak (``for 13 consecutive years``) is a streak of, read from its clause.
+
+    ``Varenland has been Osmara's largest trading partner for 13 consecutive years``: the
+    complement of the copula (largest trading partner); ``employers have added jobs for 39
+    consecutive months``: the verb's object (job); ``unemployment has stayed under 4% for
+    26 straight months``: the subject (unemployment). None when the clause names none of
+    them by a common noun.
+    """
+    hanging = _hanging(p, start, end)
+    if hanging is None:
+        return None
+    _, _, head, dep = hanging
+    if dep != "pobj" or _low(p, head) not in ("for", "in"):
+        return None
+    verb = p.heads[head]
+    if p.deps[verb] in ("dobj", "attr") and p.tags[verb] in ("NN", "NNS"):
+        return _measure_part(p, verb, "clause")  # "added jobs for 39 consecutive months"
+    if not _is_verb(p, verb):
+        return None
+    lex = lexicon()
+    for want in (("attr", "acomp"), ("dobj",)):
+        for c in p.children(verb):
+            if p.deps[c] in want and p.tags[c] in ("NN", "NNS"):
+                return _measure_part(p, c, "clause")
+    subject = _subject(p, verb)
+    if (
+        subject is not None
+        and p.tags[subject] in ("NN", "NNS")
+        and (_low(p, subject) not in lex.not_entities)
+    ):
+        return _measure_part(p, subject, "subject")
+    return None
+
+
 def _done_in(p: Parse, verb: int, lex: Lexicon) -> bool:
     """A verb of a thing done, not to be done: ``in 28 minutes`` after it is how long it took
     (not ``will vote in 10 days``, ``was in two hours' drive``)."""

@@ -65,6 +65,11 @@ _SENTENCE_START = frozenset(".!?\n\"'(:;[")
 _TOKEN = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
 
 _IRREGULAR_SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+#: plurals in -oes whose singular ends in -o ("shoes", "canoes" keep their e)
+_OES = frozenset(
+    "tornadoes volcanoes heroes potatoes tomatoes echoes vetoes embargoes torpedoes "
+    "mosquitoes dominoes".split()
+)
 
 
 def singular(word: str) -> str:
@@ -72,10 +77,14 @@ def singular(word: str) -> str:
 
     >>> [singular(w) for w in ("times", "companies", "buses", "houses", "people", "seats")]
     ['time', 'company', 'bus', 'house', 'person', 'seat']
+    >>> [singular(w) for w in ("tornadoes", "shoes")]
+    ['tornado', 'shoe']
     """
     w = word.lower()
     if w in _IRREGULAR_SINGULAR:
         return _IRREGULAR_SINGULAR[w]
+    if w in _OES:
+        return w[:-2]
     if w in IRREGULAR_PLURALS or w in NOT_PLURAL:
         return w
     if w.endswith("ies") and len(w) > 4:
