@@ -56,6 +56,15 @@ def test_code_version_is_stable() -> None:
     assert len(code_version()) == 16
 
 
+def test_the_code_version_covers_every_stage_and_the_unit_words() -> None:
+    import factcheck.cache as cache_module
+
+    root = Path(cache_module.__file__).parent
+    assert all((root / name).exists() for name in cache_module._STAGES)
+    # editing the unit words changes what quantities are read: cached facts must not stay
+    assert "data/units.yaml" in cache_module._STAGES
+
+
 def test_two_processes_share_the_cache(tmp_path: Path) -> None:
     db = tmp_path / "cache.sqlite"
     code = (

@@ -943,15 +943,16 @@ def _governs(text: str, date: Fact, fact: Fact) -> bool:
 
 
 #: "from a year ago", "compared with a year earlier": a comparison just before a date
-_COMPARISON_BEFORE = re.compile(
-    r"\b(?:from|compared[ \t]+(?:with|to)|against|versus|than)[ \t]+$", re.IGNORECASE
-)
+#: the words that open a comparison's other side, wherever they stand
+_COMPARISON_OPENERS = r"compared[ \t]+(?:with|to)|against|versus|than"
+_COMPARISON_BEFORE = re.compile(r"\b(?:from|" + _COMPARISON_OPENERS + r")[ \t]+$", re.IGNORECASE)
 
 
 #: what opens the other side of a comparison, after a figure
 _COMPARED = re.compile(
-    r"\b(?:compared[ \t]+(?:with|to)|as[ \t]+against|versus|vs\.?|against|up[ \t]+from|"
-    r"down[ \t]+from|than)(?![\w.])",
+    r"\b(?:"
+    + _COMPARISON_OPENERS
+    + r"|as[ \t]+against|vs\.?|up[ \t]+from|down[ \t]+from)(?![\w.])",
     re.IGNORECASE,
 )
 
@@ -971,6 +972,9 @@ def period_of(
     """The period the figure is for, from the date expressions of its clause or sentence."""
     text = doc.match_text
     clause = _clause(text, sentence[0], sentence[1], fact.start)
+    # "rose 14% to $170.0 billion in the fourth quarter, compared with $149.2 billion in
+    # fourth quarter 2022": a date past a comparison after the figure is the other side's
+    same_sentence = [f for f in same_sentence if not _compared_between(text, fact, f)]
     dates = [
         f
         for f in same_sentence
@@ -987,10 +991,6 @@ def period_of(
         and not in_dateline(text, f)
         and (not is_baseline(text, f) or _dates_its_when_clause(text, f, fact))
     ]
-    # "rose 14% to $170.0 billion in the fourth quarter, compared with $149.2 billion in
-    # fourth quarter 2022": a date past a comparison after the figure is the other side's
-    dates = [f for f in dates if not _compared_between(text, fact, f)]
-    same_sentence = [f for f in same_sentence if not _compared_between(text, fact, f)]
     if _THIS_TIME.match(text, fact.end):
         return Period(None, None, None, "not stated; 'this time': the event reported", True)
     if (

@@ -39,6 +39,7 @@ _STAGES = (
     "attribute.py",
     "events.py",
     "extract",
+    "data/units.yaml",  # the unit words quantities are read with
 )
 SCHEMA = 4
 

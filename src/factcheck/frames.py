@@ -20,11 +20,9 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from factcheck import datafiles
 from factcheck.extract.context import singular
 from factcheck.extract.numbers import words_to_number
 from factcheck.facts import Frame, FrameHow, FramePart, Modality, Sense
@@ -98,10 +96,7 @@ def _phrases(items: Iterable[str]) -> re.Pattern[str]:
 @functools.cache
 def data() -> dict[str, Any]:
     """``factcheck/data/frames.yaml``, read once."""
-    text = resources.files("factcheck").joinpath("data/frames.yaml").read_text("utf-8")
-    # libyaml's loader where PyYAML has it: 0.25 s of every run was reading this file
-    loaded: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return loaded
+    return datafiles.load("frames.yaml")
 
 
 @functools.cache

@@ -14,11 +14,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from factcheck import datafiles
 from factcheck.extract.context import trie_pattern
 
 
@@ -52,11 +50,7 @@ class Converted:
 
 @functools.cache
 def _data() -> Mapping[str, Any]:
-    text = resources.files("factcheck").joinpath("data/units.yaml").read_text(encoding="utf-8")
-    # libyaml's loader where PyYAML has it: 0.25 s of every run was reading this file
-    loaded = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    assert isinstance(loaded, dict)
-    return loaded
+    return datafiles.load("units.yaml")
 
 
 @functools.cache
