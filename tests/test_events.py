@@ -117,6 +117,33 @@ def test_dates_a_day_apart_are_doubted(tmp_path: Path) -> None:
     assert found.confidence == 1.0
 
 
+@pytest.mark.parametrize(
+    ("b", "coarse"),
+    [
+        # a month or a year beside a day: often another event's (an earlier visit)
+        ("The president began the visit in February, meeting officials.", True),
+        ("The president began the visit in 2022, meeting officials.", True),
+        # two days: the two dates of one event
+        ("The president began the visit on June 12, meeting officials.", False),
+    ],
+)
+def test_a_date_only_to_its_month_beside_days_is_doubted(
+    tmp_path: Path, b: str, coarse: bool
+) -> None:
+    _article(
+        tmp_path, "a", "2023-06-25", "The president began the visit on June 20, meeting officials."
+    )
+    _article(
+        tmp_path, "c", "2023-06-25", "The president began the visit on June 20, meeting officials."
+    )
+    _article(tmp_path, "b", "2023-06-25", b)
+    found = [d for d in check([tmp_path]).discrepancies if d.rule == "FC103"]
+    assert len(found) == 1, [d.message for d in found]
+    doubted = any("month or year" in r for r in found[0].confidence_reasons)
+    assert doubted == coarse
+    assert (found[0].confidence < 0.5) == coarse
+
+
 def test_a_running_total_of_an_undated_report_is_compared_with_nothing(tmp_path: Path) -> None:
     _article(tmp_path, "a", "", "The earthquake killed 296 people.")
     _article(tmp_path, "b", "", "The earthquake killed 632 people.")

@@ -121,6 +121,13 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
     days = _days(claims)
     if days is not None and len(days) >= 2 and (max(days) - min(days)).days <= 1:
         doubt("a-day-apart", "dates a day apart: an event overnight, or told in two time zones")
+    grains = {c.fact.granularity for c in claims if c.fact.kind == "date"}
+    if rule.startswith("FC1") and "day" in grains and grains & {"month", "year"}:
+        doubt(
+            "coarse-date",
+            "a date given only by its month or year beside dates to the day: often another "
+            "event's (the year a party was founded, an earlier visit)",
+        )
     if days is not None and _weekday_of_another_date(claims):
         doubt(
             "weekday-matches",
