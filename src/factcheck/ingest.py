@@ -729,9 +729,18 @@ def _format_of(path: Path) -> Format:
     return _FORMAT_BY_SUFFIX.get(path.suffix.lower(), "txt")
 
 
+_LETTER_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+
+
 def _source_id(path: Path, root: Path | None) -> str:
     if root is None:
         return path.stem
+    full, folder = str(path), str(root)
+    if full.startswith(folder + os.sep) and folder not in ("", "."):
+        # a file found by walking ``root``: its id without pathlib's slower relative_to
+        stem = os.path.splitext(full[len(folder) + 1 :])[0]
+        if stem and not stem.endswith(os.sep) and os.path.basename(stem) == path.stem:
+            return stem.replace(os.sep, "/")
     try:
         rel = path.relative_to(root)
     except ValueError:
@@ -777,7 +786,9 @@ def read_source(
     except OSError as exc:
         raise SourceError(where, _os_message(exc)) from exc
     text, warnings = _decode(data, where)
-    if not normalize_typography(text).strip():
+    # a letter or a digit makes a file not empty (the typography pass maps only odd spaces,
+    # quotes and dashes): the pass over the whole text is for files that may be all blanks
+    if _LETTER_OR_DIGIT.search(text) is None and not normalize_typography(text).strip():
         raise SourceError(where, "empty file")
     return RawSource(_source_id(path, root), where, _format_of(path), text, tuple(warnings))
 
