@@ -1669,23 +1669,16 @@ def _measured(
 ) -> tuple[Claim, FramePart] | None:
     """The claim with the measure its clause gives it (:func:`factcheck.frames.measured`,
     :func:`factcheck.frames.lasted`)."""
-    if _a_streak(claim.fact):
-        of = streak_of(p, claim.fact.start - lo, claim.fact.end - lo)
-        if of is None:
+    streak = _a_streak(claim.fact)
+    if streak or claim.fact.kind == "duration":
+        span = (claim.fact.start - lo, claim.fact.end - lo)
+        of = streak_of(p, *span) if streak else lasted(p, *span)
+        named = _named(of, synonyms) if of is not None else None
+        if of is None or named is None:
             return None
-        streak = _named(of, synonyms)
-        if streak is None:
-            return None
-        unit = claim.fact.unit  # "13 consecutive years as largest partner"
-        return dataclasses.replace(claim, metric=f"{unit} of {streak}", metric_text=of.words), of
-    if claim.fact.kind == "duration":
-        length = lasted(p, claim.fact.start - lo, claim.fact.end - lo)
-        if length is None:
-            return None
-        named = _named(length, synonyms)
-        if named is None:
-            return None
-        return dataclasses.replace(claim, metric=named, metric_text=length.words), length
+        # "13 consecutive years as largest partner": years of it; "deliberated for 9.5 hours"
+        metric = f"{claim.fact.unit} of {named}" if streak else named
+        return dataclasses.replace(claim, metric=metric, metric_text=of.words), of
     found = measured(p, claim.fact.start - lo, claim.fact.end - lo)
     if found is None:
         return None
