@@ -64,6 +64,14 @@ FRAMES = [
     ),
     # the epicentre is the quake itself, not a part of it; a region is a part
     ("The epicentre was about 35 kilometres deep.", "about 35 kilometres", "scope", None),
+    # a place named after "of" is named by its name: "the county of Hualien" is Hualien
+    ("Four people died in the remote eastern county of Tarvel.", "Four people", "scope", "tarvel"),
+    (
+        "Four people died in the remote eastern county.",
+        "Four people",
+        "scope",
+        "remote eastern county",
+    ),
     # entity: subject, possessor, "for", elliptical lists
     ("The Greens won 38 seats in the new chamber.", "38 seats", "entity", "greens"),
     ("Okafor had 22 carries for 118 yards.", "22 carries", "entity", "okafor"),

@@ -507,6 +507,13 @@ def _scope(
                 word = _low(p, o)
                 if word in lex.not_scope:
                     continue
+                if word in lex.scope_nouns and p.word(o).islower():
+                    # "in the eastern county of Hualien": the place by its name
+                    named = _named_by_of(p, o)
+                    if named is not None:
+                        part = _part(p, _chain(p, named), "preposition")
+                        if part is not None:
+                            return part
                 if _proper(p, o) or word in lex.scope_nouns:
                     chain = _chain(p, o)
                     extra = [
@@ -558,6 +565,16 @@ def _scope(
             part = _part(p, toks, "subject")
             if part is not None:
                 return part
+    return None
+
+
+def _named_by_of(p: Parse, noun: int) -> int | None:
+    """The proper name after ``of`` that names a common noun: ``the county of Hualien``."""
+    for c in p.children(noun):
+        if c > noun and p.deps[c] == "prep" and _low(p, c) == "of":
+            for o in p.children(c):
+                if p.deps[o] == "pobj" and _proper(p, o):
+                    return o
     return None
 
 
