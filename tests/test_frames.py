@@ -751,6 +751,9 @@ def test_a_baseline_is_never_the_period() -> None:
 PAIRS = [
     # the same figure of the same thing, disagreeing: reported
     ("The Greens won 38 seats.", "The Greens won 31 seats.", True),
+    # "a week" is a round figure: a little over a week agrees with it, three weeks does not
+    ("The trial lasted a week.", "The trial lasted a little over a week.", False),
+    ("The trial lasted a week.", "The trial lasted three weeks.", True),
     # words of the vocabulary that name one measure: income is profit
     ("Halberd's net income was $20.9 billion.", "Halberd's net profit was $14.2 billion.", True),
     (

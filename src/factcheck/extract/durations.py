@@ -130,6 +130,8 @@ def article_unit(ctx: Context, start: int, end: int, word: str) -> int:
             qstart if qualifier else lead,
             stop,
             number=value,
+            # "a week" is a round figure, as "one week" is: a unit's worth either way
+            step=Decimal(factor) / 2 if before.group("half") else Decimal(factor),
             qualifier=qualifier,
             unit=unit,
             noun=word,
