@@ -1215,13 +1215,25 @@ def names_in(text: str, *, alone: bool = True, shortest: int = 3) -> frozenset[s
     ``alone``: only a word not before another capitalised one ("shares of Alphabet fell";
     not the "Google" of "Google Cloud"); ``shortest``: the fewest letters a name has.
     """
-    capitalised = set()
-    for m in _MID_SENTENCE_CAPITAL.finditer(text):
-        word = m.group(1)
-        if len(word) < shortest or (alone and _BEFORE_CAPITAL.match(text, m.end())):
-            continue
-        capitalised.add(word.lower())
-    return frozenset(capitalised - set(_LOWER_WORD.findall(text)))
+    capitals, lower = _capitals(text)
+    return frozenset(
+        word
+        for word, before_capital in capitals
+        if len(word) >= shortest and not (alone and before_capital) and word not in lower
+    )
+
+
+# an article's text is read for names by several passes: the figure sentences of a chunk of
+# articles are found first (compare.PARSE_CHUNK), then each article is prepared
+@functools.lru_cache(maxsize=256)
+def _capitals(text: str) -> tuple[frozenset[tuple[str, bool]], frozenset[str]]:
+    """The words capitalised inside a sentence (lower-cased, and whether another capitalised
+    word follows), and the words written in lower case."""
+    capitals = frozenset(
+        (m.group(1).lower(), _BEFORE_CAPITAL.match(text, m.end()) is not None)
+        for m in _MID_SENTENCE_CAPITAL.finditer(text)
+    )
+    return capitals, frozenset(_LOWER_WORD.findall(text))
 
 
 def _without_opening_name(
