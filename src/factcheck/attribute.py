@@ -753,7 +753,7 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
         complement = normalise_phrase(of.group("np"))
         if complement is not None and complement.key not in ("them", "it", "which", "whom"):
             return Metric(f"{unit} of {complement.key}", f"{fact.noun} of {of.group('np')}")
-    if fact.kind == "count" and unit in TIME_UNITS:
+    if _a_streak(fact):
         # "26 straight months", "39 consecutive months": a streak says nothing of what it
         # is a streak of without "of" (jobs added, unemployment under 4%)
         return None

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import frames
 from factcheck.facts import Claim, Discrepancy, Resolution
-from factcheck.kinds.base import day, is_decimal_slip
+from factcheck.kinds.base import day, is_decimal_slip, numeric
 
 
 @functools.cache
@@ -35,11 +35,6 @@ def factors() -> dict[str, float]:
 def likely(discrepancies: Iterable[Discrepancy], min_confidence: float) -> list[Discrepancy]:
     """The discrepancies at least ``min_confidence`` likely to be real."""
     return [d for d in discrepancies if d.confidence >= min_confidence]
-
-
-def _numeric(claim: Claim) -> float | None:
-    v = claim.fact.value
-    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
 
 _INDEFINITE = re.compile(r"\b(?:an?|another|one)[ \t]+(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
@@ -98,7 +93,7 @@ def confidence(claims: Sequence[Claim], rule: str) -> tuple[float, tuple[str, ..
     # the timeline rules (FC2xx) check one source on its own terms: no doubt in that
     if rule.startswith("FC1") and len({c.source for c in claims}) == 1 and len(claims) > 1:
         doubt("one-source", "one source disagrees with itself")
-    values = [v for c in claims if (v := _numeric(c)) is not None and v > 0]
+    values = [v for c in claims if (v := numeric(c)) is not None and v > 0]
     if rule.startswith("FC1") and len(values) >= 2 and min(values) > 0:
         # the nearest two values that differ: one stray figure does not make a close
         # disagreement (168 vs 163 seats) far apart

@@ -91,7 +91,7 @@ _ARTICLE_BEFORE = re.compile(r"(?:\b(?P<half>[Hh]alf)[ \t]+)?\b[Aa]n?[ \t]+$")
 #: "24 hours a day", "twice a week", "$5 an hour": a rate, not a length of time
 _RATE_WORDS = frozenset("once twice thrice times per every".split())
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*[ \t]*(?:[A-Za-z$€£¥%/]+[ \t]*)?$")
-_AFTER_ARTICLE_UNIT = re.compile(r"(?:[ \t]+and[ \t]+a[ \t]+half\b)?(?P<ago>[ \t]+ago\b)?")
+_AFTER_ARTICLE_UNIT = re.compile(r"(?P<half>[ \t]+and[ \t]+a[ \t]+half\b)?(?P<ago>[ \t]+ago\b)?")
 #: the units a length of time may be written with an article instead of a number
 ARTICLE_UNITS = ("minute", "hour", "day", "week", "fortnight", "month")
 
@@ -119,9 +119,10 @@ def article_unit(ctx: Context, start: int, end: int, word: str) -> int:
     if word == "day" and not qualifier:
         return end
     unit, factor = TIME_UNITS[word]
-    value = Decimal(factor) / 2 if before.group("half") else Decimal(factor)
-    stop = end
-    if after is not None and after.group(0) and not before.group("half"):
+    # "a week" is a round figure, as "one week" is: a unit's worth either way
+    step = Decimal(factor) / 2 if before.group("half") else Decimal(factor)
+    value, stop = step, end
+    if after is not None and after.group("half") and not before.group("half"):
         value += Decimal(factor) / 2  # "an hour and a half"
         stop = after.end()
     ctx.add(
@@ -130,8 +131,7 @@ def article_unit(ctx: Context, start: int, end: int, word: str) -> int:
             qstart if qualifier else lead,
             stop,
             number=value,
-            # "a week" is a round figure, as "one week" is: a unit's worth either way
-            step=Decimal(factor) / 2 if before.group("half") else Decimal(factor),
+            step=step,
             qualifier=qualifier,
             unit=unit,
             noun=word,

@@ -181,6 +181,12 @@ def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
     return clusters
 
 
+def numeric(claim: Claim) -> float | None:
+    """A claim's value as a number (None for a date or a value that is not one)."""
+    v = claim.fact.value
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
 def is_transposition(a: float, b: float) -> bool:
     """``4.62`` and ``4.26``, ``67.4`` and ``64.7``: the same digits in another order."""
     da = re.sub(r"\D", "", f"{a:.6g}")

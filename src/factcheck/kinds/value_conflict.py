@@ -27,6 +27,7 @@ from factcheck.kinds.base import (
     is_decimal_slip,
     is_transposition,
     majority,
+    numeric,
     show,
 )
 
@@ -214,10 +215,10 @@ def _without_strays(best: Sequence[Claim], clusters: list[list[Claim]]) -> list[
     a moved decimal point ($863.1 billion for $86.31 billion) is never a stray.
     """
     ratio = float(frames.data()["confidence"]["far-ratio"])
-    values = [v for c in best if (v := _value(c)) > 0]
+    values = [v for c in best if (v := numeric(c)) is not None and v > 0]
 
     def stray(cluster: Sequence[Claim]) -> bool:
-        mine = [v for c in cluster if (v := _value(c)) > 0]
+        mine = [v for c in cluster if (v := numeric(c)) is not None and v > 0]
         return bool(mine and values) and all(
             max(v, w) / min(v, w) >= ratio and not is_decimal_slip(v, w)
             for v in mine
@@ -226,11 +227,6 @@ def _without_strays(best: Sequence[Claim], clusters: list[list[Claim]]) -> list[
 
     kept = [c for c in clusters if c is best or not stray(c)]
     return kept if len(kept) >= 2 else clusters
-
-
-def _value(claim: Claim) -> float:
-    v = claim.fact.value
-    return float(v) if isinstance(v, int | float) else 0.0
 
 
 def _speaker(claim: Claim) -> str:
@@ -244,9 +240,7 @@ def _conflict(
     if len(clusters) < 2:
         return None
     best, best_sources = majority(clusters)
-    clusters = _without_strays(best, clusters)
-    if len(clusters) < 2:
-        return None
+    clusters = _without_strays(best, clusters)  # never fewer than two
     # every cluster is named, and a source that contradicts itself is reported too
     others = [c for c in clusters if c is not best]
     other = max(others, key=lambda c: (len({x.source for x in c}), -min(x.fact.start for x in c)))
