@@ -194,13 +194,21 @@ def covers(claims: Sequence[dict[str, Any]], fig: Figure) -> bool:
     return bool(covering(claims, fig))
 
 
+def _value(claim: dict[str, Any]) -> str:
+    """A claim's value; a weekday not resolved to a day (no value) by the weekday it names."""
+    if claim.get("value") is not None:
+        return repr(claim["value"])
+    text = " ".join(str(claim.get("text", "")).lower().split())
+    return re.sub(r"^(?:on|at|in|earlier on|late|early)[ \t]+", "", text)
+
+
 def finds(claims: Sequence[dict[str, Any]], entry: Entry) -> bool:
     """The claims cover two of the conflict's figures with different values (or its only one)."""
     hits = [covering(claims, f) for f in entry.figures]
     hits = [h for h in hits if h]
     if len(entry.figures) == 1:
         return bool(hits)
-    values = [{repr(c.get("value")) for c in h} for h in hits]
+    values = [{_value(c) for c in h} for h in hits]
     return any(a != b for i, a in enumerate(values) for b in values[i + 1 :])
 
 
