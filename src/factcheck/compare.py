@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.actions import action_claims, action_sentences
 from factcheck.attribute import claims_of, may_be_measured_by_grammar
 from factcheck.confidence import confidence
 from factcheck.events import (
@@ -91,6 +92,7 @@ def parse_figure_sentences(
         spans = dict.fromkeys(bounds.around(f.start, f.end) for f in measured)
         sentences.extend(doc.match_text[lo:hi] for lo, hi in spans if hi - lo <= MAX_CHARS)
         sentences.extend(main_event_sentences(doc, facts, words))
+        sentences.extend(action_sentences(doc, facts))
     if sentences:
         parse_sentences(sentences, model)
 
@@ -105,11 +107,13 @@ def prepare(
 ) -> Prepared:
     """An article's claims, main event and dated events: a pure function of the article."""
     hits = event_hits(doc, words)
+    event = main_event(doc, facts, words, hits, model=nlp_model)
     return Prepared(
         doc,
         facts,
-        claims_of(doc, facts, vocabulary, model=nlp_model),
-        main_event(doc, facts, words, hits, model=nlp_model),
+        claims_of(doc, facts, vocabulary, model=nlp_model)
+        + action_claims(doc, facts, event, nlp_model),
+        event,
         attached_dates(doc, facts, words, hits),
     )
 
@@ -307,7 +311,10 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                         events=several and not whose,
                         subject=None if whose else subject,
                     ):
-                        for subgroup in _by_part(part, "predicate", strict=what):
+                        # a meeting with no one named ("talks on Thursday") is not the one
+                        # with someone named ("met Sanjay Mehrotra on Wednesday")
+                        strict = what or (_kind == "date" and name in lexicon().relational)
+                        for subgroup in _by_part(part, "predicate", strict=strict):
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))
     return groups

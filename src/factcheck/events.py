@@ -261,6 +261,25 @@ def _first(hits: Sequence[tuple[int, int, str]], key: str) -> int:
     return next(s for s, _, k in hits if k == key)
 
 
+def dates_the_report(doc: Document, fact: Fact) -> bool:
+    """True when the date ``fact`` dates the report, not what it reports: a dateline
+    (``Sept. 15 (UPI) --``, also one left in the middle of a page), a saying (``the
+    commission said on Wednesday``) or a company's fiscal year (``Q1 fiscal 2024``)."""
+    text = doc.match_text
+    dateline = doc.published.span if doc.published.method == "dateline" else None
+    if dateline is not None and dateline[0] <= fact.start < dateline[1]:
+        return True
+    line_start = text.rfind("\n", 0, fact.start) + 1
+    before = text[line_start : fact.start]
+    if _DATELINE_DATE.match(text, fact.start) and (
+        not before.strip() or _PLACE_PREFIX.fullmatch(before)
+    ):
+        return True  # "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--"
+    if dates_the_saying(text, fact):
+        return True
+    return FISCAL_BEFORE.search(text, max(0, fact.start - 16), fact.start) is not None
+
+
 def _candidates(
     doc: Document,
     facts: Sequence[Fact],
@@ -269,27 +288,13 @@ def _candidates(
 ) -> list[tuple[Fact, int, int, Sequence[tuple[int, int, str]]]]:
     """The dates that may date an event: (date, its sentence's bounds, the event words there)."""
     sentences = Sentences(doc.match_text)
-    text = doc.match_text
     starts = [h[0] for h in hits]  # hits are in text order
-    dateline = doc.published.span if doc.published.method == "dateline" else None
     candidates = []
     for fact in facts:
         if fact.kind != "date" or (fact.low is None and not isinstance(fact.value, str)):
             continue
-        if dateline is not None and dateline[0] <= fact.start < dateline[1]:
-            continue  # the dateline dates the report, not the event
-        line_start = text.rfind("\n", 0, fact.start) + 1
-        before = text[line_start : fact.start]
-        if _DATELINE_DATE.match(text, fact.start) and (
-            not before.strip() or _PLACE_PREFIX.fullmatch(before)
-        ):
-            # "Sept. 15 (UPI) --", "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--": a dateline
-            # (also one left in the middle of a page), whatever else dated the article
+        if dates_the_report(doc, fact):
             continue
-        if dates_the_saying(text, fact):
-            continue  # "the commission said on Wednesday" dates the saying
-        if FISCAL_BEFORE.search(text, max(0, fact.start - 16), fact.start):
-            continue  # "Q1 fiscal 2024 results": a company's year, not when they came out
         lo, hi = sentences.around(fact.start, fact.end)
         near = hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         if near and (keys is None or any(k in keys for _, _, k in near)):

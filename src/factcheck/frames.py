@@ -82,6 +82,12 @@ class Lexicon:
     incident_times: frozenset[str]
     future_auxiliaries: frozenset[str]
     generic_modifiers: frozenset[str]
+    not_actions: frozenset[str]
+    light_verbs: frozenset[str]
+    aspect_verbs: frozenset[str]
+    irregular_actions: dict[str, str]
+    action_nouns: dict[str, str]
+    relational: frozenset[str]
 
 
 def _words(items: Iterable[Any]) -> frozenset[str]:
@@ -149,6 +155,12 @@ def lexicon() -> Lexicon:
         incident_times=_words(data_["incident-times"]),
         future_auxiliaries=_words(data_["future-auxiliaries"]),
         generic_modifiers=_words(data_["generic-modifiers"]),
+        not_actions=_words(data_["not-actions"]),
+        light_verbs=_words(data_["light-verbs"]),
+        aspect_verbs=_words(data_["aspect-verbs"]),
+        irregular_actions={str(k): str(v) for k, v in data_["irregular-actions"].items()},
+        action_nouns={str(k): str(v) for k, v in data_["action-nouns"].items()},
+        relational=_words(data_["relational-actions"]),
     )
 
 
@@ -1458,9 +1470,186 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What a date in a clause says was done then, read from the clause's grammar.
+
+    ``measure`` names the action (``addressing``, ``landfall``, ``press conference``),
+    ``entity`` who did it, ``scope`` the named place it was done at and ``target`` whom or
+    what it was done to (``met Sanjay Mehrotra``): two dates of one action by one entity,
+    at one place and to one target, cannot both be right.
+    """
+
+    measure: FramePart
+    entity: FramePart | None
+    scope: FramePart | None = None
+    target: FramePart | None = None
+
+
+#: prepositions by which a date says when something was done ("on Thursday", "at 9 a.m.")
+_WHEN_PREPS = frozenset({"on", "at"})
+#: how a date hangs from what it dates without a preposition ("Thursday", "Thursday's")
+_WHEN_DEPS = frozenset({"npadvmod", "tmod", "nmod", "compound", "poss"})
+
+
+def dated_action(p: Parse, start: int, end: int) -> Action | None:
+    """The action the date at ``[start, end)`` says was done then, if it says one.
+
+    ``Modi addressed Congress on Thursday``: addressing, by Modi, of Congress;
+    ``Beryl made landfall on Carriacou late Monday morning``: landfall (the object of a
+    light verb), by Beryl, on Carriacou; ``during his address on Wednesday``: addressing
+    (an action's noun, in the data), by no one named. None for a date of no action
+    (``shares rose on Monday``, ``officials said on Friday``: a move that recurs, a
+    saying), of one yet to come (``will meet on Friday``), of a clause done by no one
+    named (``a man died on Tuesday``), or one before or after the action (``since
+    Monday``). Offsets are the sentence's.
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return None
+    lex = lexicon()
+    anchor = _anchor(p, toks)
+    head = p.heads[anchor]
+    while p.deps[anchor] == "compound" and _low(p, head) in lex.time_nouns and head != anchor:
+        anchor, head = head, p.heads[head]  # "late Monday morning": the morning is the date
+    if head == anchor:
+        return None
+    if p.deps[anchor] == "prep" and _low(p, anchor) in _WHEN_PREPS:
+        pass  # "on Wednesday" read with its preposition: it hangs from what it dates
+    elif p.deps[anchor] == "pobj":
+        if _low(p, head) not in _WHEN_PREPS or p.heads[head] == head:
+            return None  # "since Monday", "until Friday": before or after it, not when
+        head = p.heads[head]
+    elif p.deps[anchor] not in _WHEN_DEPS:
+        return None
+    if tense_of(p, start, end) == "not past":
+        return None  # "will meet on Friday", "the vote is on Sunday"
+    if p.tags[head] in _NOUN_TAGS and _low(p, head) not in lex.action_nouns:
+        # "met Sanjay Mehrotra in Washington on Wednesday": the date of the meeting, parsed
+        # onto the place
+        prep = p.heads[head]
+        if p.deps[head] == "pobj" and p.deps[prep] == "prep" and _is_verb(p, p.heads[prep]):
+            head = p.heads[prep]
+    if p.tags[head] in _NOUN_TAGS:
+        return _nominal_action(p, head, lex, toks)
+    if not _is_verb(p, head):
+        return None
+    action = _verbal_action(p, head, lex, toks)
+    if action is None and _low(p, head) in lex.not_actions:
+        # "On Tuesday, Beryl surged through open waters and made landfall": the date is the
+        # whole sentence's, and the verb after "and" names the action
+        for c in p.children(head):
+            if p.deps[c] == "conj" and _is_verb(p, c):
+                return _verbal_action(p, c, lex, toks)
+    return action
+
+
+def _action_noun(p: Parse, noun: int, lex: Lexicon) -> FramePart | None:
+    """The action a noun names (``his address``: addressing; ``a press conference``)."""
+    words = [_low(p, c) for c in p.children(noun) if c < noun and p.deps[c] == "compound"]
+    for key in (" ".join([*words[-1:], _low(p, noun)]), _low(p, noun), singular(_low(p, noun))):
+        if key in lex.action_nouns:
+            return FramePart(lex.action_nouns[key], p.word(noun), "clause")
+    return None
+
+
+def _nominal_action(p: Parse, noun: int, lex: Lexicon, date: Sequence[int]) -> Action | None:
+    measure = _action_noun(p, noun, lex)
+    if measure is None:
+        return None
+    entity = None
+    for c in p.children(noun):
+        if p.deps[c] == "poss":
+            entity = _entity_at(p, c, "possessor", lex)  # "Modi's address"; "his": no one named
+    return Action(measure, entity, _place(p, noun, lex, date))
+
+
+def _verbal_action(p: Parse, verb: int, lex: Lexicon, date: Sequence[int]) -> Action | None:
+    word = _low(p, verb)
+    if (
+        word in lex.not_actions
+        or word in lex.reporting
+        or word in lex.change_verbs
+        or word in lex.lasting_verbs
+        or any(p.deps[c] == "neg" for c in p.children(verb))
+    ):
+        return None
+    subject = _subject(p, verb)
+    entity = _entity_at(p, subject, "subject", lex) if subject is not None else None
+    if entity is None:
+        return None  # "a man died on Tuesday": done by someone not named, one of many
+    # "made landfall" (read as an object, or as a predicate adjective)
+    objects = [c for c in p.children(verb) if p.deps[c] in ("dobj", "xcomp", "oprd") and c > verb]
+    measure: FramePart | None
+    target = None
+    if word in lex.light_verbs or word in lex.aspect_verbs:
+        if not objects:
+            return None
+        done = objects[0]
+        measure = _action_noun(p, done, lex)
+        if measure is None and p.tags[done] in ("NN", "NNS"):
+            measure = _measure_part(p, done, "clause")
+        elif measure is None and p.tags[done] == "VBG":
+            measure = FramePart(_low(p, done), p.word(done), "clause")  # "began deliberating"
+        if measure is None:
+            return None
+        if word in lex.aspect_verbs:
+            # "began deliberating", "started talks": the start of the action, not the action
+            measure = FramePart(f"{_action_of(word, lex)} {measure.key}", measure.words, "clause")
+    else:
+        key = _action_of(word, lex)
+        particles = [_low(p, c) for c in p.children(verb) if p.deps[c] == "prt"]
+        measure = FramePart(" ".join([key, *particles]), p.word(verb), "clause")
+        if objects:
+            target = _target(p, objects[0], lex)
+        else:
+            # "Macron met with Xi Jinping": whom it was done with
+            withs = [c for c in p.children(verb) if p.deps[c] == "prep" and _low(p, c) == "with"]
+            named = [o for w in withs for o in p.children(w) if p.deps[o] == "pobj"]
+            if named and p.tags[named[0]] in _PROPER:
+                target = _entity_at(p, named[0], "clause", lex)
+    return Action(measure, entity, _place(p, verb, lex, date), target)
+
+
+def _action_of(verb: str, lex: Lexicon) -> str:
+    """The name of a verb's action: ``addressed`` -> addressing, ``met`` -> meeting."""
+    return lex.irregular_actions.get(verb) or _gerund(verb)
+
+
+def _target(p: Parse, obj: int, lex: Lexicon) -> FramePart | None:
+    """Whom or what an action was done to: a name (``Sanjay Mehrotra``, ``the US Congress``
+    of ``the joint session of the US Congress``), else the object's noun."""
+    if p.tags[obj] not in _NOUN_TAGS:
+        return None
+    named = _entity_at(p, obj, "clause", lex)
+    if named is not None:
+        return named
+    for c in p.children(obj):
+        if p.deps[c] == "prep" and _low(p, c) == "of":
+            for o in p.children(c):
+                if p.deps[o] == "pobj" and p.tags[o] in _PROPER:
+                    return _entity_at(p, o, "of", lex)
+    return _measure_part(p, obj, "clause")
+
+
+def _place(p: Parse, head: int, lex: Lexicon, date: Sequence[int]) -> FramePart | None:
+    """The named place an action was done at (``in Washington``, ``on Carriacou``), never
+    the date itself (``on Thursday``)."""
+    for c in p.children(head):
+        if p.deps[c] == "prep" and _low(p, c) in ("in", "at", "on"):
+            for o in p.children(c):
+                if p.deps[o] == "pobj" and p.tags[o] in _PROPER and o not in date:
+                    place = _entity_at(p, o, "preposition", lex)
+                    if place is not None:
+                        return place
+    return None
+
+
 __all__ = [
+    "Action",
     "Lexicon",
     "data",
+    "dated_action",
     "dated_event",
     "frame_of",
     "lasted",

@@ -53,12 +53,20 @@ COMMON_FIELDS = frozenset(
 
 def registry() -> dict[str, KindSpec]:
     """Every rule kind by name (imported on first use)."""
-    from factcheck.kinds import event_date, period_mismatch, reference, timeline, value_conflict
+    from factcheck.kinds import (
+        action_date,
+        event_date,
+        period_mismatch,
+        reference,
+        timeline,
+        value_conflict,
+    )
 
     specs = [
         value_conflict.SPEC,
         period_mismatch.SPEC,
         event_date.SPEC,
+        action_date.SPEC,
         timeline.SPEC,
         reference.SPEC,
     ]
@@ -69,6 +77,7 @@ KIND_NAMES: tuple[str, ...] = (
     "value-conflict",
     "period-mismatch",
     "event-date-conflict",
+    "action-date-conflict",
     "timeline",
     "reference",
 )

@@ -1,0 +1,116 @@
+"""Dated actions: what a date in a sentence says was done then, as a claim of its own.
+
+"Modi addressed Congress on Thursday, June 22" and "during his address on
+Wednesday" date one action (``addressing``) two ways; "Beryl made landfall on
+Carriacou late Monday morning" and "On Tuesday, Beryl made landfall" too. Each
+date to the day whose clause names an action done by someone named (or an
+action's noun, ``his address``) becomes a claim of kind ``date``: its measure is
+the action, its entity who did it, its scope the named place and its predicate
+whom it was done to (see :func:`factcheck.frames.dated_action`). The
+``action-date-conflict`` rule compares them.
+
+Not claims: the date of a saying (``officials said on Friday``), a dateline, a
+comparison's baseline (``the first cut since March 2020``), anything yet to come,
+and the date a source gives its main event (the ``event-date-conflict`` rule's).
+A bare weekday (``on Thursday``) in an article whose day of publication is not
+known, or only inferred, is a claim of its weekday alone (:func:`weekday_only`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.attribute import is_baseline
+from factcheck.events import MainEvent, dates_the_report
+from factcheck.extract._lexicon import WEEKDAYS
+from factcheck.facts import Claim, Document, Fact, Frame, Resolution
+from factcheck.frames import dated_action
+from factcheck.parse import MAX_CHARS, parse_sentences
+from factcheck.sentences import Sentences
+
+#: how a date counted from the publication date was resolved: it needs that day known
+COUNTED = frozenset({Resolution.LAST_WEEKDAY, Resolution.NEXT_WEEKDAY, Resolution.RELATIVE})
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def weekday_of(fact: Fact) -> int | None:
+    """The weekday a date's words name (0 for Monday), if they name one."""
+    m = _WEEKDAY.search(fact.text)
+    return WEEKDAYS[m.group(1).capitalize()] if m is not None else None
+
+
+def weekday_only(fact: Fact, doc: Document) -> bool:
+    """True when only the weekday of a date counted from its article's publication date can
+    be trusted: that day is not known (``on Saturday`` in an undated article) or was
+    inferred from the text."""
+    if fact.how is Resolution.UNRESOLVED:
+        return True
+    return fact.how in COUNTED and (
+        doc.published.granularity != "day" or doc.published.method == "inferred"
+    )
+
+
+def _candidates(doc: Document, facts: Sequence[Fact], main: MainEvent | None) -> list[Fact]:
+    """The dates of ``doc`` that may date an action."""
+    own = main.date.fact if main is not None and main.date is not None else None
+    out = []
+    for fact in facts:
+        if fact.kind != "date" or fact == own:
+            continue
+        to_the_day = fact.granularity == "day" and isinstance(fact.low, str)
+        if not to_the_day and not (fact.how is Resolution.UNRESOLVED and weekday_of(fact)):
+            continue  # a month, a year; a phrase not resolved that names no weekday
+        if dates_the_report(doc, fact) or is_baseline(doc.match_text, fact):
+            continue
+        out.append(fact)
+    return out
+
+
+def action_sentences(doc: Document, facts: Sequence[Fact]) -> list[str]:
+    """The sentences :func:`action_claims` reads the grammar of (to parse many at once)."""
+    sentences = Sentences(doc.match_text)
+    spans = dict.fromkeys(sentences.around(f.start, f.end) for f in _candidates(doc, facts, None))
+    return [doc.match_text[lo:hi] for lo, hi in spans if hi - lo <= MAX_CHARS]
+
+
+def action_claims(
+    doc: Document, facts: Sequence[Fact], main: MainEvent | None, model: str | None
+) -> list[Claim]:
+    """The dated actions of one source, each a claim on its date (none without a pipeline)."""
+    if model is None:
+        return []
+    candidates = _candidates(doc, facts, main)
+    if not candidates:
+        return []
+    text = doc.match_text
+    sentences = Sentences(text)
+    bounds = [sentences.around(f.start, f.end) for f in candidates]
+    unique = sorted({b for b in bounds if b[1] - b[0] <= MAX_CHARS})
+    parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
+    as_of = doc.published.date.isoformat() if doc.published.date is not None else None
+    claims = []
+    for fact, (lo, hi) in zip(candidates, bounds, strict=True):
+        parse = parses.get((lo, hi))
+        action = dated_action(parse, fact.start - lo, fact.end - lo) if parse else None
+        if action is None:
+            continue
+        headline = not text[lo:hi].rstrip().endswith((".", "!", "?", '"', "'", ")"))
+        frame = Frame(
+            entity=action.entity,
+            scope=action.scope,
+            predicate=action.target,
+            measure=action.measure,
+            headline=headline,
+        )
+        claims.append(
+            Claim(
+                fact=fact,
+                metric=action.measure.key,
+                metric_text=action.measure.words,
+                as_of=as_of,
+                frame=frame,
+            )
+        )
+    return claims
