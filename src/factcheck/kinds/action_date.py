@@ -18,9 +18,7 @@ from collections.abc import Iterator
 from factcheck.actions import weekday_of, weekday_only
 from factcheck.facts import Claim
 from factcheck.kinds import KindSpec, OptionSpec
-from factcheck.kinds.base import Finding, RuleContext, day, show
-
-Dated = tuple[dt.date, dt.date, Claim]
+from factcheck.kinds.base import Dated, Finding, RuleContext, day, day_clusters, show
 
 
 def _dated(claim: Claim) -> Dated | None:
@@ -30,20 +28,6 @@ def _dated(claim: Claim) -> Dated | None:
     if low is None or high is None:
         return None
     return low, high, claim
-
-
-def _clusters(items: list[Dated]) -> list[list[Dated]]:
-    """Days that overlap, chained; a day apart is apart (the rule compares days)."""
-    clusters: list[list[Dated]] = []
-    reach: dt.date | None = None
-    for item in sorted(items, key=lambda x: (x[0], x[1], x[2].source)):
-        if reach is None or item[0] > reach:
-            clusters.append([item])
-            reach = item[1]
-        else:
-            clusters[-1].append(item)
-            reach = max(reach, item[1])
-    return clusters
 
 
 def _sources(cluster: list[Dated]) -> str:
@@ -91,7 +75,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         documents = ctx.corpus.documents
         by_weekday = [c for c in group.claims if weekday_only(c.fact, documents[c.source])]
         items = [d for c in group.claims if c not in by_weekday and (d := _dated(c)) is not None]
-        clusters = _clusters(items)
+        clusters = day_clusters(items)
         gaps = [(b[0][0] - max(x[1] for x in a)).days for a, b in itertools.pairwise(clusters)]
         if gaps and max(gaps) > far:
             continue  # two occurrences of the action, not two days for one

@@ -219,6 +219,23 @@ def day(iso: str | None) -> dt.date | None:
         return None
 
 
+Dated = tuple[dt.date, dt.date, Claim]
+
+
+def day_clusters(items: Sequence[Dated], window: int = 0) -> list[list[Dated]]:
+    """Days (first, last, claim) that overlap or stand within ``window`` days, chained."""
+    clusters: list[list[Dated]] = []
+    reach: dt.date | None = None
+    for item in sorted(items, key=lambda x: (x[0], x[1])):
+        if reach is None or (item[0] - reach).days > window:
+            clusters.append([item])
+            reach = item[1]
+        else:
+            clusters[-1].append(item)
+            reach = max(reach, item[1])
+    return clusters
+
+
 def majority(clusters: Sequence[Sequence[Claim]]) -> tuple[Sequence[Claim], tuple[str, ...]]:
     """The cluster that most sources support, and those sources."""
     best = max(clusters, key=lambda c: (len({x.source for x in c}), -min(x.fact.start for x in c)))

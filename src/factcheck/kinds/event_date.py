@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from factcheck.facts import Claim, Explanation
 from factcheck.kinds import KindSpec, OptionSpec
-from factcheck.kinds.base import Finding, RuleContext, show
+from factcheck.kinds.base import Finding, RuleContext, day_clusters, show
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -42,7 +42,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if len({c.source for c in claims}) < 2:
             continue
         placed = _place_partial(claims)
-        clusters = _clusters(placed, window)
+        clusters = day_clusters(placed, window)
         if len(clusters) < 2:
             continue
         clusters.sort(key=lambda c: (-len({x[2].source for x in c}), c[0][0]))
@@ -101,20 +101,6 @@ def _place_partial(claims: list[Claim]) -> list[Placed]:
             continue
         out.append((d, d, c))
     return out
-
-
-def _clusters(items: list[Placed], window: int) -> list[list[Placed]]:
-    items = sorted(items, key=lambda x: (x[0], x[1]))
-    clusters: list[list[Placed]] = []
-    reach: dt.date | None = None
-    for item in items:
-        if reach is None or (item[0] - reach).days > window:
-            clusters.append([item])
-            reach = item[1]
-        else:
-            clusters[-1].append(item)
-            reach = max(reach, item[1])
-    return clusters
 
 
 def _span(cluster: list[Placed]) -> str:
