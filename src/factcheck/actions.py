@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.attribute import is_baseline
+from factcheck.attribute import is_baseline, named_parses
 from factcheck.events import MainEvent, dates_the_report
 from factcheck.extract._lexicon import WEEKDAYS
 from factcheck.facts import Claim, Document, Fact, Frame, Resolution
 from factcheck.frames import dated_action
-from factcheck.parse import MAX_CHARS, parse_sentences
-from factcheck.sentences import Sentences
+from factcheck.parse import MAX_CHARS
+from factcheck.sentences import Sentences, is_headline
 
 #: how a date counted from the publication date was resolved: it needs that day known
 COUNTED = frozenset({Resolution.LAST_WEEKDAY, Resolution.NEXT_WEEKDAY, Resolution.RELATIVE})
@@ -87,8 +87,7 @@ def action_claims(
     text = doc.match_text
     sentences = Sentences(text)
     bounds = [sentences.around(f.start, f.end) for f in candidates]
-    unique = sorted({b for b in bounds if b[1] - b[0] <= MAX_CHARS})
-    parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
+    parses, _ = named_parses(text, bounds, model)
     as_of = doc.published.date.isoformat() if doc.published.date is not None else None
     claims = []
     for fact, (lo, hi) in zip(candidates, bounds, strict=True):
@@ -96,7 +95,7 @@ def action_claims(
         action = dated_action(parse, fact.start - lo, fact.end - lo) if parse else None
         if action is None:
             continue
-        headline = not text[lo:hi].rstrip().endswith((".", "!", "?", '"', "'", ")"))
+        headline = is_headline(text, (lo, hi))
         frame = Frame(
             entity=action.entity,
             scope=action.scope,

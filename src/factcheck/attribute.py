@@ -44,7 +44,7 @@ from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
 from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun, streak_of
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
-from factcheck.sentences import Sentences
+from factcheck.sentences import Sentences, is_headline
 
 #: "fourth quarter revenue", "the first half profit": a part of the year, which is the period's
 _PART_OF_YEAR = frozenset({"quarter", "half"})
@@ -1494,10 +1494,7 @@ def with_frames(
     bounds = [sentence_of[c.fact] for c in claims]
     # a "sentence" longer than any real one (a list, a table, text without full stops) is not
     # parsed: its figures get an empty frame, marked as such
-    unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
-    parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
-    names = _names(text, {p.word(0) for p in parses.values() if len(p) and p.tags[0] in _NOUNS})
-    parses = {b: _with_names(p, names) for b, p in parses.items()}
+    parses, names = named_parses(text, bounds, model)
     measures = frozenset(synonyms or {}) | frozenset((synonyms or {}).values())
     spans: dict[tuple[int, int], list[range]] = {}
     for f, b in sentence_of.items():
@@ -1506,7 +1503,7 @@ def with_frames(
     out = []
     for claim, b in zip(claims, bounds, strict=True):
         lo = b[0]
-        headline = not text[lo : b[1]].rstrip().endswith((".", "!", "?", '"', "'", ")"))
+        headline = is_headline(text, b)
         if b not in parses:
             if claim.metric:
                 out.append(dataclasses.replace(claim, frame=Frame(parsed=False, headline=headline)))
@@ -1730,6 +1727,18 @@ def _distance_from(text: str, fact: Fact, bounds: tuple[int, int]) -> str | None
 
 
 _NOUNS = frozenset({"NN", "NNS"})
+
+
+def named_parses(
+    text: str, bounds: Iterable[tuple[int, int]], model: str
+) -> tuple[dict[tuple[int, int], Parse], frozenset[str]]:
+    """The parses of the sentences at ``bounds`` (one batch; those longer than any real
+    sentence are left out), with a first word the article uses as a name tagged a name
+    (:func:`_with_names`), and those names."""
+    unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
+    parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
+    names = _names(text, {p.word(0) for p in parses.values() if len(p) and p.tags[0] in _NOUNS})
+    return {b: _with_names(p, names) for b, p in parses.items()}, names
 
 
 def _names(text: str, words: Iterable[str]) -> frozenset[str]:

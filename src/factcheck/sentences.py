@@ -84,3 +84,8 @@ class Sentences:
 
     def text_of(self, bounds: tuple[int, int]) -> str:
         return self.text[bounds[0] : bounds[1]]
+
+
+def is_headline(text: str, bounds: tuple[int, int]) -> bool:
+    """True when the sentence at ``bounds`` ends without a full stop: a headline, a caption."""
+    return not text[bounds[0] : bounds[1]].rstrip().endswith((".", "!", "?", '"', "'", ")"))
