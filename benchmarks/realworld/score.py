@@ -195,7 +195,10 @@ def covers(claims: Sequence[dict[str, Any]], fig: Figure) -> bool:
 
 
 def _value(claim: dict[str, Any]) -> str:
-    """A claim's value; a weekday not resolved to a day (no value) by the weekday it names."""
+    """A claim's value; a weekday not resolved to a day (no value) by the weekday it names;
+    a clock time with its zone (1:25 a.m. CDT is not 1:25 a.m. Eastern)."""
+    if claim.get("kind") == "time":
+        return f"{claim['value']!r} {claim.get('unit', '')}"
     if claim.get("value") is not None:
         return repr(claim["value"])
     text = " ".join(str(claim.get("text", "")).lower().split())
