@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from factcheck.attribute import is_baseline, named_parses
 from factcheck.events import MainEvent, dates_the_report
 from factcheck.extract._lexicon import WEEKDAYS
+from factcheck.extract.times import BOUNDS
 from factcheck.facts import Claim, Document, Fact, Frame, Resolution
 from factcheck.frames import dated_action
 from factcheck.parse import MAX_CHARS
@@ -57,6 +58,10 @@ def _candidates(doc: Document, facts: Sequence[Fact], main: MainEvent | None) ->
     own = main.date.fact if main is not None and main.date is not None else None
     out = []
     for fact in facts:
+        if fact.kind == "time":
+            if fact.qualifier not in BOUNDS:
+                out.append(fact)  # "made landfall at 8:30 p.m.", not "by 6:41 p.m."
+            continue
         if fact.kind != "date" or fact == own:
             continue
         to_the_day = fact.granularity == "day" and isinstance(fact.low, str)
@@ -68,11 +73,29 @@ def _candidates(doc: Document, facts: Sequence[Fact], main: MainEvent | None) ->
     return out
 
 
+#: what a clock time is read as by the parser, which misreads "a.m." and "p.m." ("made
+#: landfall at 1:25 a.m. Eastern" parsed as two sentences, "9 AM: Milton made" with
+#: "AM" for the subject)
+_CLOCK_WORD = "noon"
+
+
+def _masked(text: str, facts: Sequence[Fact]) -> str:
+    """``text`` with each clock time of ``facts`` written as :data:`_CLOCK_WORD` padded
+    with spaces (one too short for the word is left as it is): offsets are unchanged."""
+    parts, pos = [], 0
+    for f in facts:
+        if f.kind == "time" and f.end - f.start >= len(_CLOCK_WORD) and f.start >= pos:
+            parts += [text[pos : f.start], _CLOCK_WORD.ljust(f.end - f.start)]
+            pos = f.end
+    return "".join([*parts, text[pos:]])
+
+
 def action_sentences(doc: Document, facts: Sequence[Fact]) -> list[str]:
     """The sentences :func:`action_claims` reads the grammar of (to parse many at once)."""
     sentences = Sentences(doc.match_text)
     spans = dict.fromkeys(sentences.around(f.start, f.end) for f in _candidates(doc, facts, None))
-    return [doc.match_text[lo:hi] for lo, hi in spans if hi - lo <= MAX_CHARS]
+    text = _masked(doc.match_text, facts)
+    return [text[lo:hi] for lo, hi in spans if hi - lo <= MAX_CHARS]
 
 
 def action_claims(
@@ -87,12 +110,13 @@ def action_claims(
     text = doc.match_text
     sentences = Sentences(text)
     bounds = [sentences.around(f.start, f.end) for f in candidates]
-    parses, _ = named_parses(text, bounds, model)
+    parses, _ = named_parses(_masked(text, facts), bounds, model)
     as_of = doc.published.date.isoformat() if doc.published.date is not None else None
     claims = []
     for fact, (lo, hi) in zip(candidates, bounds, strict=True):
         parse = parses.get((lo, hi))
-        action = dated_action(parse, fact.start - lo, fact.end - lo) if parse else None
+        clock = fact.kind == "time"
+        action = dated_action(parse, fact.start - lo, fact.end - lo, clock=clock) if parse else None
         if action is None:
             continue
         headline = is_headline(text, (lo, hi))
@@ -108,8 +132,30 @@ def action_claims(
                 fact=fact,
                 metric=action.measure.key,
                 metric_text=action.measure.words,
+                period=_day_of(doc, facts, fact, (lo, hi)) if clock else None,
                 as_of=as_of,
                 frame=frame,
             )
         )
     return claims
+
+
+def _day_of(
+    doc: Document, facts: Sequence[Fact], time: Fact, bounds: tuple[int, int]
+) -> str | None:
+    """The day a clock time's sentence gives (``at 1:25 a.m. on Wednesday, Oct. 25``): the
+    nearest date to the day in it, when that day can be trusted."""
+    days = [
+        f
+        for f in facts
+        if f.kind == "date"
+        and bounds[0] <= f.start < bounds[1]
+        and f.granularity == "day"
+        and isinstance(f.low, str)
+        and f.low == f.high
+        and not weekday_only(f, doc)
+    ]
+    if not days:
+        return None
+    nearest = min(days, key=lambda f: min(abs(f.start - time.end), abs(time.start - f.end)))
+    return str(nearest.low)

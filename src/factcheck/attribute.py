@@ -1295,8 +1295,8 @@ def claims_of(
     as_of = day.isoformat() if day else None
     last_dated: dict[str, Claim] = {}
     for fact, bounds in zip(facts, bounds_of, strict=True):
-        if fact.kind == "date":
-            continue
+        if fact.kind in ("date", "time"):
+            continue  # a date, a clock time: claims only as the time of an action
         if bounds != previous_sentence:
             previous = None
         metric = metric_of(fact, doc, bounds, previous)

@@ -208,8 +208,8 @@ def analyse(
 
 def _family(claim: Claim) -> tuple[str, str]:
     fact = claim.fact
-    if fact.kind in ("count", "ordinal"):
-        return fact.kind, ""
+    if fact.kind in ("count", "ordinal", "time"):
+        return fact.kind, ""  # a clock time's unit is its zone: times of any zone compare
     return fact.kind, fact.unit
 
 
@@ -313,7 +313,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                     ):
                         # a meeting with no one named ("talks on Thursday") is not the one
                         # with someone named ("met Sanjay Mehrotra on Wednesday")
-                        strict = what or (_kind == "date" and name in lexicon().relational)
+                        strict = what or (
+                            _kind in ("date", "time") and name in lexicon().relational
+                        )
                         for subgroup in _by_part(part, "predicate", strict=strict):
                             label = frame_label(name, _named_frame(subgroup))
                             groups.append(MetricGroup(label, unit, tuple(subgroup), name))
@@ -357,7 +359,8 @@ def story_subject(claims: Sequence[Claim], aliases: Mapping[str, str]) -> str | 
     """
     sources: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
-        if claim.frame.entity is not None:
+        # the doer of a timed action may be a common noun ("the jury", "the quake"): no name
+        if claim.frame.entity is not None and claim.fact.kind != "time":
             key = claim.frame.entity.key
             sources[aliases.get(key, key)].add(claim.source)
     naming = {s for named in sources.values() for s in named}

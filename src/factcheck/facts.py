@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-Kind = Literal["money", "count", "ordinal", "percent", "duration", "quantity", "date"]
+Kind = Literal["money", "count", "ordinal", "percent", "duration", "quantity", "date", "time"]
 KINDS: tuple[Kind, ...] = (
     "money",
     "count",
@@ -24,6 +24,7 @@ KINDS: tuple[Kind, ...] = (
     "duration",
     "quantity",
     "date",
+    "time",
 )
 
 Granularity = Literal["day", "month", "year"]

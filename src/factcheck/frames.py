@@ -1492,7 +1492,12 @@ _WHEN_PREPS = frozenset({"on", "at"})
 _WHEN_DEPS = frozenset({"npadvmod", "tmod", "nmod", "compound", "poss"})
 
 
-def dated_action(p: Parse, start: int, end: int) -> Action | None:
+#: the prepositions of a clock time that say when (``around 12:25 a.m.``; ``shortly after
+#: 3:30 p.m.``, whose hedge the extractor has read, a bare ``after`` being a bound)
+_CLOCK_PREPS = _WHEN_PREPS | {"around", "about", "after", "before"}
+
+
+def dated_action(p: Parse, start: int, end: int, *, clock: bool = False) -> Action | None:
     """The action the date at ``[start, end)`` says was done then, if it says one.
 
     ``Modi addressed Congress on Thursday``: addressing, by Modi, of Congress;
@@ -1503,7 +1508,12 @@ def dated_action(p: Parse, start: int, end: int) -> Action | None:
     saying), of one yet to come (``will meet on Friday``), of a clause done by no one
     named (``a man died on Tuesday``), or one before or after the action (``since
     Monday``). Offsets are the sentence's.
+
+    A ``clock`` time (``the jury began deliberating at 3:36 p.m.``) dates one moment of a
+    day, not one day of many: an action done by someone not named is the action of what
+    its subject names (``jury``).
     """
+    preps = _CLOCK_PREPS if clock else _WHEN_PREPS
     toks = p.tokens_in(start, end)
     if not toks:
         return None
@@ -1512,17 +1522,21 @@ def dated_action(p: Parse, start: int, end: int) -> Action | None:
     head = p.heads[anchor]
     while p.deps[anchor] == "compound" and _low(p, head) in lex.time_nouns and head != anchor:
         anchor, head = head, p.heads[head]  # "late Monday morning": the morning is the date
+    if clock and p.deps[anchor] == "appos" and p.deps[head] in _WHEN_DEPS:
+        anchor, head = head, p.heads[head]  # "Wednesday, 9 a.m.: Milton made landfall"
     if head == anchor:
         return None
-    if p.deps[anchor] == "prep" and _low(p, anchor) in _WHEN_PREPS:
+    if p.deps[anchor] == "prep" and _low(p, anchor) in preps:
         pass  # "on Wednesday" read with its preposition: it hangs from what it dates
     elif p.deps[anchor] == "pobj":
-        if _low(p, head) not in _WHEN_PREPS or p.heads[head] == head:
+        if _low(p, head) not in preps or p.heads[head] == head:
             return None  # "since Monday", "until Friday": before or after it, not when
         head = p.heads[head]
     elif p.deps[anchor] not in _WHEN_DEPS:
         return None
-    if tense_of(p, start, end) == "not past":
+    if tense_of(p, start, end) == "not past" and not (
+        clock and _timeline_entry(p, toks) and p.tags[head] in ("VBZ", "VBP")
+    ):
         return None  # "will meet on Friday", "the vote is on Sunday"
     if p.tags[head] in _NOUN_TAGS and _low(p, head) not in lex.action_nouns:
         # "met Sanjay Mehrotra in Washington on Wednesday": the date of the meeting, parsed
@@ -1534,14 +1548,23 @@ def dated_action(p: Parse, start: int, end: int) -> Action | None:
         return _nominal_action(p, head, lex, toks)
     if not _is_verb(p, head):
         return None
-    action = _verbal_action(p, head, lex, toks)
+    action = _verbal_action(p, head, lex, toks, clock)
     if action is None and _low(p, head) in lex.not_actions:
         # "On Tuesday, Beryl surged through open waters and made landfall": the date is the
         # whole sentence's, and the verb after "and" names the action
         for c in p.children(head):
             if p.deps[c] == "conj" and _is_verb(p, c):
-                return _verbal_action(p, c, lex, toks)
+                return _verbal_action(p, c, lex, toks, clock)
     return action
+
+
+def _timeline_entry(p: Parse, toks: Sequence[int]) -> bool:
+    """True when the time opens its sentence and a dash or a colon follows it, as in a
+    timeline (``12:39 a.m. - The ship departs the terminal``): told in the present, of
+    the past."""
+    words = [i for i in range(len(p)) if p.tags[i] != "_SP"]
+    after = [i for i in words if i > toks[-1]]
+    return words[:1] == [toks[0]] and bool(after) and p.word(after[0]) in (":", "-", "–", "—")
 
 
 def _action_noun(p: Parse, noun: int, lex: Lexicon) -> FramePart | None:
@@ -1564,7 +1587,9 @@ def _nominal_action(p: Parse, noun: int, lex: Lexicon, date: Sequence[int]) -> A
     return Action(measure, entity, _place(p, noun, lex, date))
 
 
-def _verbal_action(p: Parse, verb: int, lex: Lexicon, date: Sequence[int]) -> Action | None:
+def _verbal_action(
+    p: Parse, verb: int, lex: Lexicon, date: Sequence[int], clock: bool = False
+) -> Action | None:
     word = _low(p, verb)
     if (
         word in lex.not_actions
@@ -1576,10 +1601,23 @@ def _verbal_action(p: Parse, verb: int, lex: Lexicon, date: Sequence[int]) -> Ac
         return None
     subject = _subject(p, verb)
     entity = _entity_at(p, subject, "subject", lex) if subject is not None else None
+    if entity is None and subject is not None and _low(p, subject) in _PRONOUNS:
+        entity = _antecedent(p, verb, lex)  # "Otis strengthened ... before it made landfall"
+    if entity is None and clock and subject is not None and _the_one(p, subject):
+        entity = FramePart(singular(_low(p, subject)), p.word(subject), "subject")  # "the jury"
     if entity is None:
         return None  # "a man died on Tuesday": done by someone not named, one of many
     # "made landfall" (read as an object, or as a predicate adjective)
-    objects = [c for c in p.children(verb) if p.deps[c] in ("dobj", "xcomp", "oprd") and c > verb]
+    objects = [
+        c
+        for c in p.children(verb)
+        if c > verb
+        and (
+            p.deps[c] in ("dobj", "xcomp", "oprd")
+            # "made landfall", misread as a clause
+            or (p.deps[c] == "ccomp" and p.tags[c] in ("NN", "JJ") and word in lex.light_verbs)
+        )
+    ]
     measure: FramePart | None
     target = None
     if word in lex.light_verbs or word in lex.aspect_verbs:
@@ -1609,6 +1647,33 @@ def _verbal_action(p: Parse, verb: int, lex: Lexicon, date: Sequence[int]) -> Ac
             if named and p.tags[named[0]] in _PROPER:
                 target = _entity_at(p, named[0], "clause", lex)
     return Action(measure, entity, _place(p, verb, lex, date), target)
+
+
+#: a subject that stands for a name the sentence gave before it
+_PRONOUNS = frozenset({"it", "he", "she"})
+
+
+def _antecedent(p: Parse, verb: int, lex: Lexicon) -> FramePart | None:
+    """The named subject of the clause a pronoun's clause hangs from, when the sentence
+    names one there (``Otis strengthened ... before it made landfall``: Otis)."""
+    for a in p.ancestors(verb):
+        if not _is_verb(p, a):
+            continue
+        subject = _subject(p, a)
+        if subject is not None and p.tags[subject] in _PROPER and subject < verb:
+            return _entity_at(p, subject, "subject", lex)
+        if subject is not None:
+            return None
+    return None
+
+
+def _the_one(p: Parse, noun: int) -> bool:
+    """True when a common noun names one known thing (``the jury``, ``jurors``), not one of
+    many (``a man``, ``two people``)."""
+    if p.tags[noun] not in ("NN", "NNS"):
+        return False
+    dets = [_low(p, c) for c in p.children(noun) if p.deps[c] in ("det", "nummod")]
+    return dets == ["the"] or (not dets and p.tags[noun] == "NNS")
 
 
 def _action_of(verb: str, lex: Lexicon) -> str:

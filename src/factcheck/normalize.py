@@ -125,6 +125,53 @@ def numeric_fact(mention: Mention, doc: Document, sentence: str) -> Fact:
     )
 
 
+#: how far a hedge reaches around a clock time, by what its minutes are a multiple of
+_ABOUT_MINUTES = ((30, 15), (5, 5), (1, 2))
+
+
+def time_fact(mention: Mention, doc: Document, sentence: str) -> Fact:
+    """A clock time's fact: minutes after midnight as written, in the zone of its unit.
+
+    ``low``/``high`` are the minutes its words allow: an hour written without minutes
+    (``8 p.m.``) half an hour either way; ``around 3:50`` five minutes, ``around 3:30``
+    fifteen; ``shortly after 3:30`` the ten minutes after (twenty after a whole hour);
+    a bound (``by 6:41 p.m.``, ``after 3 p.m.``) is open on one side.
+    """
+    assert mention.number is not None
+    t = int(mention.number)
+    whole_hour = mention.step > 0
+    q = mention.qualifier
+    low: int | None = t
+    high: int | None = t if mention.number_high is None else int(mention.number_high)
+    if whole_hour and q in ("", "about"):
+        low, high = t - 30, (high or t) + 30
+    elif q == "about":
+        reach = next(r for step, r in _ABOUT_MINUTES if t % step == 0)
+        low, high = t - reach, t + reach
+    elif q == "just after":
+        high = t + (20 if whole_hour else 10)
+    elif q == "just before":
+        low = t - (20 if whole_hour else 10)
+    elif q in ("after", "since"):
+        high = None
+    elif q in ("by", "until", "before"):
+        low = None
+    return Fact(
+        source=doc.id,
+        kind="time",
+        text=doc.text[mention.start : mention.end],
+        start=mention.start,
+        end=mention.end,
+        value=t,
+        low=low,
+        high=high,
+        qualifier=q,
+        unit=mention.unit,
+        sentence=sentence,
+        precision=30 if whole_hour else 0,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
     value: str | None

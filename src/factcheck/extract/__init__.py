@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from factcheck.extract.scanner import scan
 from factcheck.facts import Document, Fact, Mention
-from factcheck.normalize import date_fact, numeric_fact
+from factcheck.normalize import date_fact, numeric_fact, time_fact
 from factcheck.pubdate import explicit_dates, infer_published
 from factcheck.sentences import Sentences
 
@@ -40,4 +40,6 @@ def _fact(m: Mention, doc: Document, sentences: Sentences, anchors: Sequence[dt.
     sentence = " ".join(source[bounds[0] : bounds[1]].split())
     if m.kind == "date":
         return date_fact(m, doc, sentence, doc.published, anchors)
+    if m.kind == "time":
+        return time_fact(m, doc, sentence)
     return numeric_fact(m, doc, sentence)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from factcheck.extract import dates, durations, quantities, quarters
+from factcheck.extract import dates, durations, quantities, quarters, times
 from factcheck.extract._lexicon import (
     DETERMINERS,
     MONTHS,
@@ -115,7 +115,9 @@ _CHANGE_VERB_BEFORE = re.compile(
 _RANGE = re.compile(r"[ \t]?(?:-|to)[ \t]?(?:" + SYMBOL + r")?(?P<n>" + DIGITS + r")(?![\d.,]*\d)")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _TOKEN_REST = re.compile(r"[\w.,:/-]*")
-_TIME = re.compile(r"(?::\d\d(?::\d\d)?)?\s?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|BST|EST|EDT|CET)|:\d\d")
+_TIME = re.compile(
+    r"(?:[:.]\d\d(?::\d\d)?)?\s?(?:[aApP](?:\.[mM]\.?|[mM])(?![A-Za-z])|GMT|UTC|BST|EST|EDT|CET)|:\d\d"
+)
 _PHONE = re.compile(r"\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b")
 _WORD_RUN = re.compile(
     r"(?:" + trie_pattern(sorted(set(NUMBER_WORDS) | set(SCALE_WORDS))) + r")"
@@ -164,7 +166,8 @@ def _number(ctx: Context, start: int, end: int) -> int:
         if iso is not None:
             return iso
     if _TIME.match(text, end):
-        return _skip_token(text, end)
+        found = times.time_at(ctx, start)
+        return found if found is not None else _skip_token(text, end)
     if _PHONE.match(text, start):
         return _skip_token(text, _PHONE.match(text, start).end())  # type: ignore[union-attr]
     suffix = _ORD_SUFFIX.match(text, end)

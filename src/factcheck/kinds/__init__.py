@@ -55,6 +55,7 @@ def registry() -> dict[str, KindSpec]:
     """Every rule kind by name (imported on first use)."""
     from factcheck.kinds import (
         action_date,
+        action_time,
         event_date,
         period_mismatch,
         reference,
@@ -67,6 +68,7 @@ def registry() -> dict[str, KindSpec]:
         period_mismatch.SPEC,
         event_date.SPEC,
         action_date.SPEC,
+        action_time.SPEC,
         timeline.SPEC,
         reference.SPEC,
     ]
@@ -78,6 +80,7 @@ KIND_NAMES: tuple[str, ...] = (
     "period-mismatch",
     "event-date-conflict",
     "action-date-conflict",
+    "action-time-conflict",
     "timeline",
     "reference",
 )

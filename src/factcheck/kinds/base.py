@@ -182,7 +182,11 @@ def agreement_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def numeric(claim: Claim) -> float | None:
-    """A claim's value as a number (None for a date or a value that is not one)."""
+    """A claim's value as a number (None for a date, a clock time (minutes after midnight
+    are no magnitude: 12:25 a.m. is not twenty times less than 8:30 a.m.) or a value that
+    is not one)."""
+    if claim.fact.kind == "time":
+        return None
     v = claim.fact.value
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 

@@ -30,11 +30,16 @@ def difference(kind: str, unit: str, absolute: float | None, relative: float | N
     'USD 360 million (7.8%)'
     >>> difference("percent", "percent", 2.7, 0.04), difference("date", "", 1, None)
     ('2.7 points (4.0%)', '1 day')
+    >>> difference("time", "", 660, None), difference("time", "", 6, None)
+    ('11 h 00 min', '6 min')
     """
     if absolute is None:
         return ""
     if kind == "date":
         return f"{absolute:,.0f} day{'s' if absolute != 1 else ''}"
+    if kind == "time":
+        hours, minutes = divmod(round(absolute), 60)
+        return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
     shown = amount(absolute)
     if kind == "money":
         shown = f"{unit} {shown}"

@@ -1,0 +1,87 @@
+"""Clock times and their time zones: the words that name a zone, and its offset on a day.
+
+A clock time's zone is kept as written and resolved only when two times are compared:
+``8:30 p.m. ET`` is UTC-4 in October and UTC-5 in January, so the offset of a zone named
+by a place or a region depends on the day (IANA zones, through :mod:`zoneinfo`). The
+words are data (``factcheck/data/timezones.yaml``).
+
+>>> zone_of("ET"), zone_of("local time"), zone_of("Beijing Time"), zone_of("Flemish time")
+('America/New_York', 'local', 'Asia/Shanghai', 'flemish time')
+>>> utc_offset("America/New_York", dt.date(2023, 10, 25)), utc_offset("+05:30", None)
+(-240, 330)
+>>> utc_offset("America/New_York", None) is None, utc_offset("local", None) is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import zoneinfo
+
+from factcheck import datafiles
+
+#: the zone of a time written with none: where the event happened, like ``local time``
+LOCAL = "local"
+
+_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)$")
+
+
+@functools.cache
+def _table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    data = datafiles.load("timezones.yaml")
+    return (
+        {str(k): str(v) for k, v in data["abbreviations"].items()},
+        {str(k).lower(): str(v) for k, v in data["names"].items()},
+        {str(k).lower(): str(v) for k, v in data["places"].items()},
+    )
+
+
+def zone_of(words: str) -> str:
+    """The zone ``words`` after a clock time name (``ET``, ``local time``, ``Beijing Time``):
+    an IANA name, a fixed offset (``+00:00``), :data:`LOCAL`, or ``""`` for none known.
+
+    ``<Place> time`` of a place the data does not list is a zone of its own name
+    (``belgian time``), compared only with that name.
+    """
+    abbreviations, names, places = _table()
+    words = " ".join(words.split())
+    if words in abbreviations:
+        return abbreviations[words]
+    low = words.lower()
+    if low in names:
+        return names[low]
+    if not low.endswith(" time"):
+        return ""
+    return places.get(low.removesuffix(" time"), low)
+
+
+def zone_pattern() -> str:
+    """A regex of every zone's words (abbreviations in capitals, the rest any case, a place
+    of the data or any capitalised name before ``time``)."""
+    abbreviations, names, places = _table()
+    abbr = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
+    spelled = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    where = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
+    return (
+        rf"(?:(?:{abbr})(?![\w-])|(?i:(?:{spelled}|(?:{where})[ \t]+time))\b"
+        r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+[Tt]ime\b)"
+    )
+
+
+def utc_offset(zone: str, day: dt.date | None) -> int | None:
+    """Minutes east of UTC of ``zone`` on ``day``; None when it cannot be known (a zone
+    with daylight saving time on no known day, ``local``, a name of no zone)."""
+    fixed = _OFFSET.match(zone)
+    if fixed is not None:
+        sign = -1 if fixed.group(1) == "-" else 1
+        return sign * (int(fixed.group(2)) * 60 + int(fixed.group(3)))
+    if "/" not in zone or day is None:
+        return None
+    try:
+        tz = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    offset = dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz).utcoffset()
+    return None if offset is None else int(offset.total_seconds() // 60)
