@@ -59,6 +59,10 @@ def times(text: str) -> list[Fact]:
          480, 960, ""),
         # a bound is open on one side
         ("The jury had decided by 6:41 p.m.", "6:41 p.m.", 1121, None, 1121, ""),
+        # a time told by its word, after a word that says a time is meant
+        ("Gusts peaked around midnight.", "midnight", 0, -15, 15, ""),
+        ("The quake struck just before midnight.", "midnight", 0, -10, 0, ""),
+        ("The ministers met at noon.", "noon", 720, 720, 720, ""),
     ],
 )  # fmt: skip
 def test_a_clock_time_is_read(
@@ -78,6 +82,9 @@ def test_a_clock_time_is_read(
         "Ratios of 3:2 were common.",
         "I am sure the 5 amendments pass.",  # "am" as a word
         "Maria ran 2:03 in the heat.",
+        "The deadline is midnight.",  # a deadline's word
+        "Midnight Oil played a set.",  # a name's
+        "Noon was hot.",
     ],
 )
 def test_not_a_clock_time(sentence: str) -> None:

@@ -71,6 +71,7 @@ _LOW_WORDS = [
     "decade",
     "century",
     *durations.ARTICLE_UNITS,
+    *times.WORD_TIMES,
 ]
 
 # Three passes, each starting with a literal or a character class so that
@@ -636,6 +637,7 @@ _BY_WORD.update(dict.fromkeys(["decade", "century"], _decade))
 _BY_WORD.update(dict.fromkeys(durations.ARTICLE_UNITS, _article_unit))
 _BY_WORD.update(dict.fromkeys(_FRACTION_WORDS, _fraction))
 _BY_WORD["first"] = _word
+_BY_WORD.update(dict.fromkeys(times.WORD_TIMES, times.word_time_at))
 _BY_WORD.update(dict.fromkeys([w.lower() for w in [*MONTHS, *WEEKDAYS]], _calendar))
 
 

@@ -153,3 +153,27 @@ def time_at(ctx: Context, start: int) -> int | None:
         )
     )
     return end
+
+
+#: clock times written as a word, in minutes after midnight
+WORD_TIMES = {"noon": 720, "midday": 720, "midnight": 0}
+
+
+def word_time_at(ctx: Context, start: int, end: int) -> int:
+    """``around midnight``, ``at noon``: a clock time told by its word, when a word before
+    it says a time is meant (``midnight`` alone may be a deadline's or a name's)."""
+    hedge = _hedge(ctx, start)
+    if hedge is None:
+        return end
+    zone = _ZONE.match(ctx.text, end)
+    ctx.add(
+        Mention(
+            "time",
+            start,
+            zone.end() if zone is not None else end,
+            number=Decimal(WORD_TIMES[ctx.text[start:end].lower()]),
+            qualifier=hedge,
+            unit=zone_of(zone.group("zone")) if zone is not None else "",
+        )
+    )
+    return zone.end() if zone is not None else end
