@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.actions import action_claims
 from factcheck.api import check
-from factcheck.clock import utc_offset, zone_of
+from factcheck.clock import place_zone, utc_offset, zone_of
 from factcheck.extract import extract_document
 from factcheck.facts import Claim, Discrepancy, Fact, Published
 from factcheck.ingest import document_from_text
@@ -223,6 +223,37 @@ def test_action_times_compared(tmp_path: Path, a: str, b: str, reported: bool) -
     _write(tmp_path, "a", a)
     _write(tmp_path, "b", b)
     assert bool(_fc105(tmp_path)) is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # Mexico is UTC-6: 1:25 a.m. there is 7:25 a.m. UTC, not 6:25
+        ("Storm Halvar made landfall on the coast of Mexico at 1:25 a.m. local time "
+         "(6:25 a.m. UTC) on Wednesday, Oct. 25, 2023.", True),
+        ("Storm Halvar made landfall on the coast of Mexico at 12:25 a.m. local time "
+         "(6:25 a.m. UTC) on Wednesday, Oct. 25, 2023.", False),
+        # no place a zone is known for: the local time is not converted
+        ("Storm Halvar made landfall on the coast of Korsholm at 1:25 a.m. local time "
+         "(6:25 a.m. UTC) on Wednesday, Oct. 25, 2023.", False),
+        # places of two zones: neither is the local time's
+        ("Storm Halvar made landfall between Mexico and Texas at 1:25 a.m. local time "
+         "(6:25 a.m. UTC) on Wednesday, Oct. 25, 2023.", False),
+    ],
+)  # fmt: skip
+def test_a_local_time_is_its_places(tmp_path: Path, text: str, reported: bool) -> None:
+    _write(tmp_path, "a", text, "2023-10-25")
+    assert bool(_fc105(tmp_path)) is reported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zone"),
+    [("Lai spoke in Taipei at 8:30 p.m.", "Asia/Taipei"), ("Talks in the UK ended.", "Europe/London"),
+     ("From Paris to Tokyo in a day.", None), ("A French official spoke.", None),
+     ("The uk team won.", None), ("Nothing here.", None)],
+)  # fmt: skip
+def test_place_zone(sentence: str, zone: str | None) -> None:
+    assert place_zone(sentence) == zone
 
 
 def test_a_time_without_a_day_takes_the_day_of_the_others(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.attribute import is_baseline, named_parses
+from factcheck.clock import LOCAL, place_zone
 from factcheck.events import MainEvent, dates_the_report
 from factcheck.extract._lexicon import WEEKDAYS
 from factcheck.extract.times import BOUNDS
@@ -133,6 +134,7 @@ def action_claims(
                 metric=action.measure.key,
                 metric_text=action.measure.words,
                 period=_day_of(doc, facts, fact, (lo, hi)) if clock else None,
+                zone=place_zone(text[lo:hi]) if clock and fact.unit in ("", LOCAL) else None,
                 as_of=as_of,
                 frame=frame,
             )

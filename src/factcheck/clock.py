@@ -30,12 +30,24 @@ _OFFSET = re.compile(r"([+-])(\d\d):(\d\d)$")
 
 @functools.cache
 def _table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Abbreviations, names, and places with their adjectives (those before ``time``)."""
     data = datafiles.load("timezones.yaml")
     return (
         {str(k): str(v) for k, v in data["abbreviations"].items()},
         {str(k).lower(): str(v) for k, v in data["names"].items()},
-        {str(k).lower(): str(v) for k, v in data["places"].items()},
+        {str(k).lower(): str(v) for k, v in {**data["places"], **data["adjectives"]}.items()},
     )
+
+
+@functools.cache
+def _place_names() -> dict[str, str]:
+    """The places only (no adjectives), as a sentence writes them."""
+    data = datafiles.load("timezones.yaml")
+    out = {}
+    for name, zone in data["places"].items():
+        name = str(name)
+        out[name.upper() if len(name) <= 3 else name.title()] = str(zone)
+    return out
 
 
 def zone_of(words: str) -> str:
@@ -68,6 +80,24 @@ def zone_pattern() -> str:
         rf"(?:(?:{abbr})(?![\w-])|(?i:(?:{spelled}|(?:{where})[ \t]+time))\b"
         r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+[Tt]ime\b)"
     )
+
+
+@functools.cache
+def _places() -> re.Pattern[str]:
+    names = sorted(_place_names(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in names) + r")\b")
+
+
+def place_zone(sentence: str) -> str | None:
+    """The zone of the places ``sentence`` names (``in Taipei``, ``the coast of Mexico``),
+    when they name one zone; None for none, or places of several zones.
+
+    >>> place_zone("Lai spoke in Taipei at 8:30 p.m."), place_zone("From Paris to Tokyo")
+    ('Asia/Taipei', None)
+    """
+    places = _place_names()
+    zones = {places[m.group(1)] for m in _places().finditer(sentence)}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def utc_offset(zone: str, day: dt.date | None) -> int | None:

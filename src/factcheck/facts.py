@@ -450,6 +450,9 @@ class Claim:
     is the event the figure belongs to (``visit``), ``as_of`` the source's
     publication date. ``counted`` is how far a count had got when the figure
     was given (``with 99.28% of ballots counted``: 99.28), when its sentence says.
+    ``zone`` is, for a clock time with no zone or in ``local time``, the time zone of the
+    one place its sentence names (``made landfall over the coast of Mexico at 1:25 a.m.
+    local time``: America/Mexico_City).
     """
 
     fact: Fact
@@ -463,6 +466,7 @@ class Claim:
     as_of: str | None = None
     frame: Frame = field(default_factory=Frame)
     counted: Number | None = None
+    zone: str | None = None
 
     @property
     def source(self) -> str:
@@ -490,6 +494,7 @@ class Claim:
             "event": self.event,
             "as_of": self.as_of,
             "counted": self.counted,
+            "zone": self.zone,
             "frame": self.frame.to_dict(),
         }
 

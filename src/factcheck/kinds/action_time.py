@@ -5,7 +5,8 @@ at 8:30 p.m.", "the jury began deliberating at 3:36 p.m."), grouped like any oth
 claims: by action, and by the frame's actor, place and target. Two times are compared
 when both are in one zone (the same label, or none and ``local time``, which are the
 time where it happened) or both in zones whose offset from UTC is known on the day
-(``1:25 a.m. CDT`` is ``6:25 a.m. UTC``; ``ET`` is UTC-4 in October). Each time is the
+(``1:25 a.m. CDT`` is ``6:25 a.m. UTC``; ``ET`` is UTC-4 in October; a local time is
+the time of the one place its sentence names, ``Taipei``, when it names one). Each time is the
 span its words allow (``8 p.m.`` half an hour either way, ``around 3:50 p.m.`` five
 minutes); two spans that do not meet, on the same day when both say their day, are
 reported, every time named with its sources. Agreement is pairwise: a vague time never
@@ -45,7 +46,9 @@ def _timed(claim: Claim, published: dt.date | None) -> list[_Timed]:
     when = day(claim.period)
     zone = f.unit or LOCAL
     out = [_Timed(claim, zone, f.low, f.high, when)]
-    offset = utc_offset(zone, when or published)
+    # a local time in a sentence that names where ("in Taipei"): that place's time
+    where = claim.zone if zone == LOCAL and claim.zone else zone
+    offset = utc_offset(where, when or published)
     if offset is not None:
         out.append(_Timed(claim, "UTC", f.low - offset, f.high - offset, when))
     return out
