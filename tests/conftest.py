@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from factcheck.api import check
 from factcheck.extract import extract_document
-from factcheck.facts import Fact, Published
+from factcheck.facts import Discrepancy, Fact, Published
 from factcheck.ingest import document_from_text
 
 # CI runs the property tests on a fixed set of examples, so that a run is reproducible;
@@ -31,6 +32,17 @@ def facts_of(text: str, published: dt.date | None = PUBLISHED) -> list[Fact]:
     if published is not None:
         doc = dataclasses.replace(doc, published=Published(published, "day", "front-matter", ""))
     return extract_document(doc)[1]
+
+
+def write_article(folder: Path, name: str, text: str, published: str | None) -> None:
+    """``folder/name.md``: ``text`` with its publication date in front matter (None: none)."""
+    head = f"---\npublished: {published}\n---\n" if published else ""
+    (folder / f"{name}.md").write_text(f"{head}{text}\n", "utf-8")
+
+
+def reported(folder: Path, rule: str) -> list[Discrepancy]:
+    """What ``rule`` reports over ``folder``, at any confidence."""
+    return [d for d in check([folder], min_confidence=0.0).discrepancies if d.rule == rule]
 
 
 def only(facts: list[Fact], kind: str) -> list[Fact]:

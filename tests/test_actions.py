@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import reported, write_article
 from factcheck.actions import action_claims, weekday_of
-from factcheck.api import check
 from factcheck.extract import extract_document
 from factcheck.facts import Claim, Discrepancy, Published
 from factcheck.ingest import document_from_text
@@ -79,12 +79,11 @@ def test_a_weekday_in_an_undated_article_is_kept_by_its_weekday() -> None:
 
 
 def _write(folder: Path, name: str, text: str, published: str | None = "2025-05-08") -> None:
-    head = f"---\npublished: {published}\n---\n" if published else ""
-    (folder / f"{name}.md").write_text(f"{head}{text}\n", "utf-8")
+    write_article(folder, name, text, published)
 
 
 def _fc104(folder: Path) -> list[Discrepancy]:
-    return [d for d in check([folder], min_confidence=0.0).discrepancies if d.rule == "FC104"]
+    return reported(folder, "FC104")
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import reported, write_article
 from factcheck.actions import action_claims
-from factcheck.api import check
 from factcheck.clock import place_zone, utc_offset, zone_of
 from factcheck.extract import extract_document
 from factcheck.facts import Claim, Discrepancy, Fact, Published
@@ -171,12 +171,11 @@ def test_no_action_timed(sentence: str) -> None:
 
 
 def _write(folder: Path, name: str, text: str, published: str | None = "2024-10-10") -> None:
-    head = f"---\npublished: {published}\n---\n" if published else ""
-    (folder / f"{name}.md").write_text(f"{head}{text}\n", "utf-8")
+    write_article(folder, name, text, published)
 
 
 def _fc105(folder: Path) -> list[Discrepancy]:
-    return [d for d in check([folder], min_confidence=0.0).discrepancies if d.rule == "FC105"]
+    return reported(folder, "FC105")
 
 
 @pytest.mark.parametrize(
