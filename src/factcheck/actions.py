@@ -14,6 +14,12 @@ comparison's baseline (``the first cut since March 2020``), anything yet to come
 and the date a source gives its main event (the ``event-date-conflict`` rule's).
 A bare weekday (``on Thursday``) in an article whose day of publication is not
 known, or only inferred, is a claim of its weekday alone (:func:`weekday_only`).
+
+A clock time is read the same way ("Milton made landfall at 8:30 p.m."): a claim of
+kind ``time``, with the day its sentence gives as its period and, for a local time, the
+zone of the place its sentence names; the ``action-time-conflict`` rule compares them.
+The main event's own time is a claim too (no other rule checks times), and a time told
+as a bound (``by 6:41 p.m.``) is not.
 """
 
 from __future__ import annotations

@@ -225,6 +225,11 @@ class Fact:
     For dates, ``value``/``low``/``high`` are ISO strings: ``value`` at the
     stated granularity (``2023-03``), ``low``/``high`` the first and last day
     it covers. ``resolution`` says how a relative or partial date was resolved.
+
+    For clock times, ``value`` is the minutes after midnight as written, ``low``/``high``
+    the minutes its words allow (``around 3:50 p.m.``: 945 to 955; a bound is open on one
+    side), and ``unit`` the zone its words name (an IANA zone, a fixed offset such as
+    ``-05:00``, ``local``, or ``""`` for none).
     """
 
     source: str
