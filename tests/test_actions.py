@@ -78,6 +78,14 @@ def test_a_weekday_in_an_undated_article_is_kept_by_its_weekday() -> None:
     assert weekday_of(claim.fact) == 5
 
 
+def test_a_day_counted_from_an_inferred_date_without_a_weekday_is_no_claim() -> None:
+    # "yesterday" in an article whose day was only inferred says neither a day nor a weekday
+    inferred = Published(dt.date(2025, 5, 8), "day", "inferred")
+    assert actions("Premier Osei met Lina Marsh in Dunmore yesterday.", inferred) == {}
+    (claim,) = actions("Premier Osei met Lina Marsh in Dunmore on Tuesday.", inferred).values()
+    assert weekday_of(claim.fact) == 1
+
+
 def _write(folder: Path, name: str, text: str, published: str | None = "2025-05-08") -> None:
     write_article(folder, name, text, published)
 

@@ -74,6 +74,8 @@ def _candidates(doc: Document, facts: Sequence[Fact], main: MainEvent | None) ->
         to_the_day = fact.granularity == "day" and isinstance(fact.low, str)
         if not to_the_day and not (fact.how is Resolution.UNRESOLVED and weekday_of(fact)):
             continue  # a month, a year; a phrase not resolved that names no weekday
+        if weekday_only(fact, doc) and weekday_of(fact) is None:
+            continue  # "yesterday" in an article whose day is only inferred: no day known
         if dates_the_report(doc, fact) or is_baseline(doc.match_text, fact):
             continue
         out.append(fact)
