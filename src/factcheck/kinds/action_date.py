@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from factcheck.actions import weekday_of, weekday_only
 from factcheck.facts import Claim
 from factcheck.kinds import KindSpec, OptionSpec
-from factcheck.kinds.base import Dated, Finding, RuleContext, day, day_clusters, show
+from factcheck.kinds.base import (
+    Dated,
+    Finding,
+    RuleContext,
+    day,
+    day_clusters,
+    shown,
+    sources_of,
+)
 
 
 def _dated(claim: Claim) -> Dated | None:
@@ -28,10 +36,6 @@ def _dated(claim: Claim) -> Dated | None:
     if low is None or high is None:
         return None
     return low, high, claim
-
-
-def _sources(cluster: list[Dated]) -> str:
-    return ", ".join(sorted({x[2].source for x in cluster}))
 
 
 def _by_weekday(clusters: list[list[Dated]], claims: list[Claim]) -> list[list[Dated]]:
@@ -93,12 +97,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             explanation="unexplained",
             fields={
                 "when_a": _span(a),
-                "sources_a": _sources(a),
-                "dates_a": ", ".join(sorted({show(x[2].fact) for x in a})),
+                "sources_a": sources_of(x[2] for x in a),
+                "dates_a": shown(x[2] for x in a),
                 "when_b": _span(b),
-                "sources_b": _sources(b),
-                "dates_b": ", ".join(sorted({show(x[2].fact) for x in b})),
-                "days": "; ".join(f"{_span(c)} ({_sources(c)})" for c in clusters),
+                "sources_b": sources_of(x[2] for x in b),
+                "dates_b": shown(x[2] for x in b),
+                "days": "; ".join(f"{_span(c)} ({sources_of(x[2] for x in c)})" for c in clusters),
                 "gap_days": gap,
                 "apart": "different weekdays"
                 if gap is None

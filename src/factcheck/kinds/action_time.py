@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from factcheck.clock import LOCAL, utc_offset
 from factcheck.facts import Claim
 from factcheck.kinds import KindSpec
-from factcheck.kinds.base import Finding, RuleContext, day, show
+from factcheck.kinds.base import Finding, RuleContext, day, show, shown, sources_of
 
 _DAY = 24 * 60
 
@@ -72,14 +72,6 @@ def _apart(a: Claim, b: Claim, forms: dict[Claim, list[_Timed]]) -> int | None:
     return min(gaps) if gaps else None
 
 
-def _sources(claims: list[Claim]) -> str:
-    return ", ".join(sorted({c.source for c in claims}))
-
-
-def _times(claims: list[Claim]) -> str:
-    return ", ".join(sorted({show(c.fact) for c in claims}))
-
-
 def check(ctx: RuleContext) -> Iterator[Finding]:
     documents = ctx.corpus.documents
     for group in ctx.groups(["time"]):
@@ -121,11 +113,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             explanation="unexplained",
             fields={
                 "time_a": show(a.fact),
-                "sources_a": _sources(side_a),
-                "times_a": _times(side_a),
+                "sources_a": sources_of(side_a),
+                "times_a": shown(side_a),
                 "time_b": show(b.fact),
-                "sources_b": _sources(side_b),
-                "times_b": _times(side_b),
+                "sources_b": sources_of(side_b),
+                "times_b": shown(side_b),
                 "times": "; ".join(f"{show(c.fact)} ({c.source})" for c in involved),
                 "gap_minutes": gap,
                 "apart": f"{gap} minute{'s' if gap != 1 else ''} apart beyond what the words allow",

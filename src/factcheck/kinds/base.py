@@ -214,6 +214,16 @@ def show(fact: Fact) -> str:
     return " ".join(fact.text.split())
 
 
+def sources_of(claims: Iterable[Claim]) -> str:
+    """The sources of ``claims``, each once, in order: ``a, b, c``."""
+    return ", ".join(sorted({c.source for c in claims}))
+
+
+def shown(claims: Iterable[Claim]) -> str:
+    """The figures of ``claims`` as the reader saw them, each once, in order."""
+    return ", ".join(sorted({show(c.fact) for c in claims}))
+
+
 def day(iso: str | None) -> dt.date | None:
     if not iso or iso.startswith("--"):
         return None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from factcheck.facts import Claim, Explanation
 from factcheck.kinds import KindSpec, OptionSpec
-from factcheck.kinds.base import Finding, RuleContext, day_clusters, show
+from factcheck.kinds.base import Finding, RuleContext, day_clusters, shown, sources_of
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -60,12 +60,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             period=None,
             explanation=explanation,
             fields={
-                "dates_a": ", ".join(sorted({show(x[2].fact) for x in a})),
+                "dates_a": shown(x[2] for x in a),
                 "when_a": _span(a),
-                "sources_a": ", ".join(sorted({x[2].source for x in a})),
-                "dates_b": ", ".join(sorted({show(x[2].fact) for x in b})),
+                "sources_a": sources_of(x[2] for x in a),
+                "dates_b": shown(x[2] for x in b),
                 "when_b": _span(b),
-                "sources_b": ", ".join(sorted({x[2].source for x in b})),
+                "sources_b": sources_of(x[2] for x in b),
                 "gap_days": gap,
                 "groups": len(clusters),
             },
