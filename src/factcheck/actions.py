@@ -31,6 +31,7 @@ from factcheck.attribute import is_baseline, named_parses
 from factcheck.clock import LOCAL, place_zone
 from factcheck.events import MainEvent, dates_the_report
 from factcheck.extract._lexicon import WEEKDAYS
+from factcheck.extract.dates import WEEKDAY_NAMES
 from factcheck.extract.times import BOUNDS
 from factcheck.facts import Claim, Document, Fact, Frame, Resolution
 from factcheck.frames import dated_action
@@ -40,7 +41,7 @@ from factcheck.sentences import Sentences, is_headline
 #: how a date counted from the publication date was resolved: it needs that day known
 COUNTED = frozenset({Resolution.LAST_WEEKDAY, Resolution.NEXT_WEEKDAY, Resolution.RELATIVE})
 
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(" + WEEKDAY_NAMES + r")\b", re.IGNORECASE)
 
 
 def weekday_of(fact: Fact) -> int | None:
@@ -72,10 +73,12 @@ def _candidates(doc: Document, facts: Sequence[Fact], main: MainEvent | None) ->
         if fact.kind != "date" or fact == own:
             continue
         to_the_day = fact.granularity == "day" and isinstance(fact.low, str)
-        if not to_the_day and not (fact.how is Resolution.UNRESOLVED and weekday_of(fact)):
-            continue  # a month, a year; a phrase not resolved that names no weekday
+        if not to_the_day and fact.how is not Resolution.UNRESOLVED:
+            continue  # a month, a year
         if weekday_only(fact, doc) and weekday_of(fact) is None:
-            continue  # "yesterday" in an article whose day is only inferred: no day known
+            # a phrase not resolved, "yesterday" in an article whose day is only inferred:
+            # neither a day nor a weekday known
+            continue
         if dates_the_report(doc, fact) or is_baseline(doc.match_text, fact):
             continue
         out.append(fact)

@@ -14,8 +14,8 @@ import re
 from decimal import Decimal
 
 from factcheck.clock import zone_of, zone_pattern
-from factcheck.extract._lexicon import WEEKDAYS
 from factcheck.extract.context import Context
+from factcheck.extract.dates import WEEKDAY_NAMES
 from factcheck.facts import Mention
 
 #: "a.m.", "am", "AM" (a full stop after "am" ends the sentence)
@@ -28,7 +28,7 @@ _CLOCK = re.compile(
 )
 _ZONE = re.compile(r"[ \t]*\(?[ \t]*(?P<zone>" + zone_pattern() + r")")
 _ZONE_LATER = re.compile(
-    r"[ \t,]+(?:on[ \t]+)?(?:" + "|".join(WEEKDAYS) + r"|today|tonight|yesterday)[ \t,]*\("
+    r"[ \t,]+(?:on[ \t]+)?(?:" + WEEKDAY_NAMES + r"|today|tonight|yesterday)[ \t,]*\("
     r"[ \t]*(?P<zone>" + zone_pattern() + r")[ \t]*\)"
 )
 _RANGE = re.compile(r"[ \t]*(?:-|–|to|and)[ \t]*")
