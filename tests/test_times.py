@@ -63,6 +63,7 @@ def times(text: str) -> list[Fact]:
         ("Gusts peaked around midnight.", "midnight", 0, -15, 15, ""),
         ("The quake struck just before midnight.", "midnight", 0, -10, 0, ""),
         ("The ministers met at noon.", "noon", 720, 720, 720, ""),
+        ("The ministers met at noon (GMT).", "noon (GMT)", 720, 720, 720, "+00:00"),
     ],
 )  # fmt: skip
 def test_a_clock_time_is_read(

@@ -61,14 +61,12 @@ _HEDGES = {
     "between": "from",
     "at": "",
 }
-_BEFORE = re.compile(
-    r"(?:\b(?:"
-    + "|".join(
-        re.escape(h).replace(r"\ ", r"[ \t]+") for h in sorted(_HEDGES, key=len, reverse=True)
-    )
-    + r")[ \t]+)+$",
-    re.IGNORECASE,
+#: the hedges' words, longest first, a space in them any run of spaces
+_HEDGE_WORDS = "|".join(
+    re.escape(h).replace(r"\ ", r"[ \t]+") for h in sorted(_HEDGES, key=len, reverse=True)
 )
+_BEFORE = re.compile(r"(?:\b(?:" + _HEDGE_WORDS + r")[ \t]+)+$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:" + _HEDGE_WORDS + r")(?!\w)", re.IGNORECASE)
 #: of the hedges, those that make the time a bound, not a moment
 BOUNDS = frozenset({"by", "until", "before", "after", "since", "as of"})
 
@@ -87,15 +85,6 @@ def _clock(m: re.Match[str]) -> tuple[int, bool] | None:
     return hour * 60 + int(m.group("m") or 0), m.group("m") is not None
 
 
-_HEDGE = re.compile(
-    "|".join(
-        r"\b" + re.escape(h).replace(r"\ ", r"[ \t]+") + r"(?!\w)"
-        for h in sorted(_HEDGES, key=len, reverse=True)
-    ),
-    re.IGNORECASE,
-)
-
-
 def _hedge(ctx: Context, start: int) -> str | None:
     """The hedge of the words before ``start``: a bound if one is said (``until around``),
     else the last (``at around``); ``""`` for a bare ``at``; None for no such words."""
@@ -107,6 +96,16 @@ def _hedge(ctx: Context, start: int) -> str | None:
     if bounds:
         return bounds[0]
     return next((h for h in reversed(said) if h), "")
+
+
+def _zone_after(text: str, end: int) -> tuple[str, int] | None:
+    """The zone named just after a time ending at ``end`` (``1:25 a.m. CDT``, ``7:58 a.m.
+    (Beijing Time)``), and the end of its words (its closing bracket too)."""
+    zone = _ZONE.match(text, end)
+    if zone is None:
+        return None
+    closed = "(" in zone.group() and text.startswith(")", zone.end())
+    return zone_of(zone.group("zone")), zone.end() + closed
 
 
 def time_at(ctx: Context, start: int) -> int | None:
@@ -129,14 +128,13 @@ def time_at(ctx: Context, start: int) -> int | None:
         other = _clock(second)
         if other is not None:
             end, high, exact = second.end(), other[0], exact or other[1]
-    zone = _ZONE.match(text, end)
+    zone = _zone_after(text, end)
     later = _ZONE_LATER.match(text, end) if zone is None else None
     if m.group("ap") is None and zone is None and hedge is None:
         return None  # "with 5:15 left", "John 3:16": not a time of day
     unit = ""
     if zone is not None:
-        unit = zone_of(zone.group("zone"))
-        end = zone.end() + (text.startswith(")", zone.end()) and "(" in zone.group())
+        unit, end = zone
     elif later is not None:  # "7:58 a.m. Wednesday (Beijing Time)": the weekday is a date's
         unit = zone_of(later.group("zone"))
     qualifier = "from" if high is not None else (hedge or "")
@@ -165,15 +163,15 @@ def word_time_at(ctx: Context, start: int, end: int) -> int:
     hedge = _hedge(ctx, start)
     if hedge is None:
         return end
-    zone = _ZONE.match(ctx.text, end)
+    unit, stop = _zone_after(ctx.text, end) or ("", end)
     ctx.add(
         Mention(
             "time",
             start,
-            zone.end() if zone is not None else end,
+            stop,
             number=Decimal(WORD_TIMES[ctx.text[start:end].lower()]),
             qualifier=hedge,
-            unit=zone_of(zone.group("zone")) if zone is not None else "",
+            unit=unit,
         )
     )
-    return zone.end() if zone is not None else end
+    return stop
