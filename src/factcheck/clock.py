@@ -29,25 +29,30 @@ _OFFSET = re.compile(r"([+-])(\d\d):(\d\d)$")
 
 
 @functools.cache
+def _data() -> dict[str, dict[str, str]]:
+    """``timezones.yaml``, each table with its keys and zones as text."""
+    data = datafiles.load("timezones.yaml")
+    return {
+        table: {str(k): str(v) for k, v in data[table].items()}
+        for table in ("abbreviations", "names", "places", "adjectives")
+    }
+
+
+@functools.cache
 def _table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Abbreviations, names, and places with their adjectives (those before ``time``)."""
-    data = datafiles.load("timezones.yaml")
+    data = _data()
     return (
-        {str(k): str(v) for k, v in data["abbreviations"].items()},
-        {str(k).lower(): str(v) for k, v in data["names"].items()},
-        {str(k).lower(): str(v) for k, v in {**data["places"], **data["adjectives"]}.items()},
+        data["abbreviations"],
+        {k.lower(): v for k, v in data["names"].items()},
+        {k.lower(): v for k, v in {**data["places"], **data["adjectives"]}.items()},
     )
 
 
 @functools.cache
 def _place_names() -> dict[str, str]:
     """The places only (no adjectives), as a sentence writes them."""
-    data = datafiles.load("timezones.yaml")
-    out = {}
-    for name, zone in data["places"].items():
-        name = str(name)
-        out[name.upper() if len(name) <= 3 else name.title()] = str(zone)
-    return out
+    return {(k.upper() if len(k) <= 3 else k.title()): v for k, v in _data()["places"].items()}
 
 
 def zone_of(words: str) -> str:
@@ -69,17 +74,11 @@ def zone_of(words: str) -> str:
     return places.get(low.removesuffix(" time"), low)
 
 
-def zone_pattern() -> str:
-    """A regex of every zone's words (abbreviations in capitals, the rest any case, a place
-    of the data or any capitalised name before ``time``)."""
+def zone_words() -> tuple[list[str], list[str], list[str]]:
+    """The words that name a zone after a clock time: abbreviations (in capitals), names and
+    places with their adjectives (those two in lower case, before ``time`` for places)."""
     abbreviations, names, places = _table()
-    abbr = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
-    spelled = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    where = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
-    return (
-        rf"(?:(?:{abbr})(?![\w-])|(?i:(?:{spelled}|(?:{where})[ \t]+time))\b"
-        r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+[Tt]ime\b)"
-    )
+    return list(abbreviations), list(names), list(places)
 
 
 @functools.cache

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck.clock import zone_of, zone_pattern
-from factcheck.extract.context import Context
+from factcheck.clock import zone_of, zone_words
+from factcheck.extract.context import Context, trie_pattern
 from factcheck.extract.dates import WEEKDAY_NAMES
 from factcheck.facts import Mention
 
@@ -26,10 +26,24 @@ _CLOCK = re.compile(
     + r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:.,]|[ \t]*[ap]\.?m\b)"
     r"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=[ \t]?(?:GMT|UTC)\b)"
 )
-_ZONE = re.compile(r"[ \t]*\(?[ \t]*(?P<zone>" + zone_pattern() + r")")
+
+
+def _zone_pattern() -> str:
+    """A regex of every zone's words (abbreviations in capitals, the rest any case, a place
+    of the data or any capitalised name before ``time``)."""
+    abbreviations, names, places = zone_words()
+    return (
+        rf"(?:(?:{trie_pattern(abbreviations)})(?![\w-])"
+        rf"|(?i:(?:{trie_pattern(names)}|(?:{trie_pattern(places)})[ \t]+time))\b"
+        r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+[Tt]ime\b)"
+    )
+
+
+_ZONE_WORDS = _zone_pattern()
+_ZONE = re.compile(r"[ \t]*\(?[ \t]*(?P<zone>" + _ZONE_WORDS + r")")
 _ZONE_LATER = re.compile(
     r"[ \t,]+(?:on[ \t]+)?(?:" + WEEKDAY_NAMES + r"|today|tonight|yesterday)[ \t,]*\("
-    r"[ \t]*(?P<zone>" + zone_pattern() + r")[ \t]*\)"
+    r"[ \t]*(?P<zone>" + _ZONE_WORDS + r")[ \t]*\)"
 )
 _RANGE = re.compile(r"[ \t]*(?:-|–|to|and)[ \t]*")
 #: what a game clock or a race time is followed by
