@@ -194,12 +194,32 @@ def pipeline_version(model: str) -> str:
     return "; ".join(out)
 
 
+#: tag and dependency labels by their hash in spaCy's string store (labels are few)
+_LABELS: dict[int, str] = {}
+
+
 def _to_parse(text: str, doc: Any) -> Parse:
+    """The parse of ``doc``, read in bulk (``Doc.to_array``), not token by token."""
+    from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
+
+    array = doc.to_array([IDX, LENGTH, TAG, DEP, HEAD])
+    rows = array.tolist()
+    # a head is an offset from its token, stored unsigned: read as signed it is negative
+    offsets = array[:, 4].astype("int64").tolist() if len(rows) else []
+    strings = doc.vocab.strings
+    labels = _LABELS
+
+    def label(key: int) -> str:
+        name = labels.get(key)
+        if name is None:
+            name = labels[key] = strings[key] if key else ""
+        return name
+
     return Parse(
         text=text,
-        starts=tuple(t.idx for t in doc),
-        ends=tuple(t.idx + len(t.text) for t in doc),
-        tags=tuple(t.tag_ for t in doc),
-        deps=tuple(t.dep_ for t in doc),
-        heads=tuple(t.head.i for t in doc),
+        starts=tuple(r[0] for r in rows),
+        ends=tuple(r[0] + r[1] for r in rows),
+        tags=tuple(label(r[2]) for r in rows),
+        deps=tuple(label(r[3]) for r in rows),
+        heads=tuple(i + off for i, off in enumerate(offsets)),
     )
