@@ -156,6 +156,30 @@ FRAMES = [
     ("Halberd's storage division saw a 7% rise in revenue.", "7%", "scope", "storage division"),
     ("The segment's revenue was $40 million.", "$40 million", "scope", "segment"),
     ("Halberd saw a 7% rise in revenue.", "7%", "scope", None),
+    # the measured noun's part, named by common nouns; a time after "in" is no part
+    (
+        "Revenue in storage and data services was $9.2 billion and increased 13% for the year.",
+        "13%",
+        "scope",
+        "services",
+    ),
+    ("Revenue in the fourth quarter increased 13%.", "13%", "scope", None),
+    # a name that opens the sentence, read as an adjective: whose the measure is (the article
+    # writes it capitalised inside a sentence); an adjective that is no name is not
+    (
+        "Verdant revenue grew 31%. Analysts cited Verdant demand.",
+        "31%",
+        "entity",
+        "verdant",
+    ),
+    ("Strong revenue grew 31%. Analysts cited strong demand.", "31%", "entity", None),
+    # a second clause's subject, after "and": its own name
+    (
+        "Cloudvault revenue grew 31% and Ossa commercial revenue rose 7%.",
+        "7%",
+        "entity",
+        "ossa",
+    ),
     # what a counted subject did: rescued, dead, found, missing are four figures
     ("Two people were pulled from the river.", "Two people", "predicate", "rescued"),
     ("Six workers are believed dead.", "Six workers", "predicate", "killed"),
@@ -965,6 +989,11 @@ PAIRS = [
         "Halberd's storage division saw a 7% rise in revenue.",
         False,
     ),
+    # a measure with a modifier that makes it another measure; one spelt two ways
+    ("Core inflation rose 3.9%.", "Inflation rose 3.1%.", False),
+    ("Cloud services revenue rose 30%.", "Services revenue rose 61%.", False),
+    ("Tablet revenue rose 3%.", "Tablet revenues rose 5%.", True),
+    ("Okafor's votes share was 44.3%.", "Okafor's vote share was 46.1%.", True),
 ]
 
 
@@ -1050,6 +1079,35 @@ def test_a_figure_that_names_no_one_is_the_story_subjects(tmp_path: Path) -> Non
     dated(tmp_path, "f", "In 2024, revenue was $4.26 billion.")
     found = value_conflicts(tmp_path)
     assert [sorted({c.source for c in d.claims}) for d in found] == [["e", "f"]]
+
+
+def test_a_figure_that_names_no_one_is_not_the_one_named_part(tmp_path: Path) -> None:
+    # Halberd is the story's subject; the one source that names Cloudvault's growth does not
+    # make the total's growth Cloudvault's, but two totals are compared
+    for name in "abc":
+        dated(tmp_path, name, "In 2024, Halberd said Halberd's profit was $2 billion.")
+    dated(tmp_path, "d", "In 2024, Cloudvault revenue rose 9%.")
+    dated(tmp_path, "e", "In 2024, revenue rose 18%.")
+    assert value_conflicts(tmp_path) == []
+    dated(tmp_path, "f", "In 2024, revenue rose 12%.")
+    found = value_conflicts(tmp_path)
+    assert [sorted({c.source for c in d.claims}) for d in found] == [["e", "f"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimed"),
+    [
+        # a level at the untold past time a "when" clause names is no claim on its own
+        ("Sunak made the pledge when inflation was more than 10%.", "more than 10%", False),
+        ("The bank raised rates when inflation hit 5%.", "5%", False),
+        # the main clause's figure; a "when" of the future; no "when"
+        ("When the quake struck, 300 people were in the building.", "300 people", True),
+        ("When revenue reaches $10 billion, the firm will list.", "$10 billion", True),
+        ("The bank raised rates as inflation hit 5%.", "5%", True),
+    ],
+)
+def test_a_figure_of_a_past_when_clause(text: str, figure: str, claimed: bool) -> None:
+    assert (figure in claims(text)) == claimed
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,15 @@ from factcheck.extract.quantities import measure_of
 from factcheck.extract.quarters import fiscal_around
 from factcheck.extract.scanner import BETWEEN_BEFORE, FROM_CHANGE
 from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
-from factcheck.frames import frame_of, lasted, lexicon, measured, modified_noun, streak_of
+from factcheck.frames import (
+    frame_of,
+    lasted,
+    lexicon,
+    measured,
+    modified_noun,
+    of_a_past_when,
+    streak_of,
+)
 from factcheck.parse import DEFAULT_MODEL, MAX_CHARS, Parse, parse_sentences
 from factcheck.ruledata import Vocabulary
 from factcheck.sentences import Sentences, is_headline
@@ -312,6 +320,10 @@ def noun_phrase_before(tokens: Sequence[str]) -> list[str]:
     return core
 
 
+#: conjunctions that open a clause, before its subject
+_CONJUNCTIONS = frozenset("and but or while whereas yet".split())
+
+
 def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
     """A metric key from a noun phrase: ``bilateral trade`` -> ``trade``.
 
@@ -334,6 +346,8 @@ def normalise_phrase(phrase: str | Sequence[str]) -> Metric | None:
             break
         if (low in _PREPOSITION or (low in STOP_WORDS and low not in _DETERMINERS)) and kept:
             break
+        if not kept and low in _CONJUNCTIONS:
+            continue  # "... and Office commercial revenue rose 7%": the clause's own noun
         kept.append(word)
     # "fourth quarter revenue": the part of the year and its ordinal say when, not what
     kept = [
@@ -1508,6 +1522,10 @@ def with_frames(
             if claim.metric:
                 out.append(dataclasses.replace(claim, frame=Frame(parsed=False, headline=headline)))
             continue
+        if claim.period is None and of_a_past_when(
+            parses[b], claim.fact.start - lo, claim.fact.end - lo
+        ):
+            continue  # "when inflation was more than 10%": a level of an untold earlier time
         frame = frame_of(
             parses[b],
             claim.fact.start - lo,
@@ -1737,7 +1755,7 @@ def named_parses(
     (:func:`_with_names`), and those names."""
     unique = sorted(b for b in set(bounds) if b[1] - b[0] <= MAX_CHARS)
     parses = dict(zip(unique, parse_sentences([text[a:b] for a, b in unique], model), strict=True))
-    names = _names(text, {p.word(0) for p in parses.values() if len(p) and p.tags[0] in _NOUNS})
+    names = _names(text, {p.word(0) for p in parses.values() if len(p) and _may_be_name(p)})
     return {b: _with_names(p, names) for b, p in parses.items()}, names
 
 
@@ -1754,9 +1772,21 @@ def _with_names(p: Parse, names: frozenset[str]) -> Parse:
     The small pipeline reads "Hurts completed 27 passes" or "Mills threw for 301 yards"
     as a plural noun; the article's "... outshone Hurts, who ..." says it is a name.
     """
-    if not len(p) or p.tags[0] not in _NOUNS or p.word(0) not in names:
+    if not len(p) or not _may_be_name(p) or p.word(0) not in names:
         return p
+    if p.tags[0] == "JJ":
+        # "Azure revenue grew 31%" read as an adjective: the name of whose revenue
+        return dataclasses.replace(p, tags=("NNP", *p.tags[1:]), deps=("compound", *p.deps[1:]))
     return dataclasses.replace(p, tags=("NNP", *p.tags[1:]))
+
+
+def _may_be_name(p: Parse) -> bool:
+    """Whether a sentence's first word may be a name the parser did not tag as one: a noun,
+    or an adjective before a noun it describes."""
+    if p.tags[0] in _NOUNS:
+        return True
+    head = p.heads[0]
+    return p.tags[0] == "JJ" and p.deps[0] == "amod" and head != 0 and p.tags[head] in _NOUNS
 
 
 _SIZE_MODIFIER = re.compile(r"\w-[a-z]+$")

@@ -36,6 +36,7 @@ from factcheck.events import (
 )
 from factcheck.extract import extract_document
 from factcheck.extract._lexicon import CUMULATIVE_METRICS
+from factcheck.extract.context import singular
 from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Frame, Published
 from factcheck.frames import lexicon, one_of_many
 from factcheck.grouping import DisjointSets
@@ -275,7 +276,10 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                     of_a, of_b = _split_of(a)[1], _split_of(b)[1]
                     # "Hualien City" is "Hualien": one's words within the other's
                     words_a, words_b = set(of_a.split()), set(of_b.split())
-                    if fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY and (
+                    if (
+                        fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY
+                        and _same_words(_before_of(a), _before_of(b))
+                    ) and (
                         of_a == of_b
                         or fuzz.ratio(of_a, of_b) >= METRIC_SIMILARITY
                         or (words_a and words_b and (words_a <= words_b or words_b <= words_a))
@@ -371,6 +375,41 @@ def story_subject(claims: Sequence[Claim], aliases: Mapping[str, str]) -> str | 
     return ranked[0][0] if len(ranked[0][1]) >= SUBJECT_LEAD * second else None
 
 
+#: modifiers that do not change what is measured ("net revenue" is the revenue reported)
+_SAME_MEASURE = frozenset({"net"})
+
+
+def _before_of(key: str) -> str:
+    """A metric key without what it is of or from (``distance`` of ``distance from x``)."""
+    words = key.split()
+    for i, w in enumerate(words):
+        if w in ("of", "from") and i > 0:
+            return " ".join(words[:i])
+    return key
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two measures are one written two ways: every word of one that the other lacks
+    is a spelling of one of its words (``votes share``, ``voters share``) or a modifier that
+    changes nothing (``total``, ``net``). ``core inflation`` is not ``inflation``, ``iPad
+    revenue`` not ``iPhone revenue``, ``cloud services revenue`` not ``services revenue``.
+    """
+    from rapidfuzz import fuzz
+
+    loose = lexicon().generic_modifiers | _SAME_MEASURE
+
+    def words(key: str) -> set[str]:
+        return {singular(w) for w in key.split() if any(ch.isalnum() for ch in w)}
+
+    wa, wb = words(a), words(b)
+    only_a, only_b = wa - wb, wb - wa
+    return all(
+        x in loose or any(fuzz.ratio(x, y) >= METRIC_SIMILARITY for y in other)
+        for mine, other in ((only_a, only_b), (only_b, only_a))
+        for x in mine
+    )
+
+
 def _split_of(key: str) -> tuple[str, str]:
     """A metric key's head word and what it is of or from (``''`` when nothing is).
 
@@ -440,6 +479,9 @@ def _by_part(
     if (
         len(named) == 1
         and not strict
+        # in a story about one company, a figure that names no one is the company's, never
+        # its one named division's ("revenue rose 18%" is not "LinkedIn revenue rose 9%")
+        and subject is None
         and not (part == "scope" and _a_part(next(iter(named.values()))))
     ):
         (only,) = named.values()

@@ -526,7 +526,15 @@ def _scope(
                         part = _part(p, _chain(p, named), "preposition")
                         if part is not None:
                             return part
-                if _proper(p, o) or word in lex.scope_nouns:
+                # "revenue in productivity and business processes", "revenue from services":
+                # the measured noun's own part, named by common nouns too
+                part_of_measure = (
+                    h == subject
+                    and subject != n
+                    and p.tags[o] in _NOUN_TAGS
+                    and word not in lex.time_nouns
+                )
+                if _proper(p, o) or word in lex.scope_nouns or part_of_measure:
                     chain = _chain(p, o)
                     extra = [
                         x
@@ -880,7 +888,7 @@ def _compound_name(
         c
         for c in p.children(head)
         if c < head
-        and p.deps[c] == "compound"
+        and (p.deps[c] == "compound" or (p.deps[c] == "nmod" and _proper(p, c)))
         and (_proper(p, c) or (acronyms and _ACRONYM.fullmatch(p.word(c)) is not None))
     ]
     if not names or _in_figure(p, names[0], figures):
@@ -1468,6 +1476,24 @@ def tense_of(p: Parse, start: int, end: int) -> str | None:
             continue  # "the results, published on October 28, were": the main clause says
         return "not past"
     return None
+
+
+def of_a_past_when(p: Parse, start: int, end: int) -> bool:
+    """Whether a figure is told of the past time a ``when`` clause names, not of the report's:
+    ``Sunak made the pledge when inflation was more than 10%``, ``rates rose when inflation
+    hit 5%`` (a level at an untold earlier time). Not ``When the quake struck, 300 people
+    were inside`` (the figure is the main clause's) nor ``when revenue reaches $10 billion``.
+    """
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return False
+    for a in p.ancestors(_anchor(p, toks)):
+        if not _is_verb(p, a):
+            continue
+        # the figure's own verb: a past one in a clause under another, opened by "when"
+        when = any(p.deps[c] == "advmod" and _low(p, c) == "when" and c < a for c in p.children(a))
+        return when and p.tags[a] == "VBD" and p.deps[a] in ("advcl", "pcomp") and p.heads[a] != a
+    return False
 
 
 @dataclass(frozen=True, slots=True)
