@@ -106,6 +106,21 @@ def test_a_measurement_is_never_exact() -> None:
     assert many.precision == pytest.approx(50_000)
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        # a conversion in brackets is the same figure: the same bound
+        ("winds exceeding 100 mph (160 kph) hit", ["more than", "more than"]),
+        ("about 10 km (6 miles) away", ["about", "about"]),
+        # a conversion of an exact figure; a later figure that is no conversion
+        ("winds of 100 mph (160 kph) hit", ["", ""]),
+        ("about 5 km. (Later 8 km.)", ["about", ""]),
+    ],
+)
+def test_a_bracketed_conversion_keeps_its_figures_hedge(text: str, qualifiers: list[str]) -> None:
+    assert [f.qualifier for f in only(facts_of(text), "quantity")] == qualifiers
+
+
 def _dated(folder: Path, name: str, text: str) -> None:
     day = dt.date(2024, 3, 27)
     text = f"In 2024, {text[0].lower()}{text[1:]}"  # one period: compared across sources
@@ -128,6 +143,9 @@ PAIRS = [
     # 300 m is 984.25 ft: 984 and 985 are roundings of one length
     ("The 984-foot ship lost power.", "The 985ft ship lost power.", False),
     ("The 984-foot vessel lost power.", "The 300-metre ship lost power.", False),
+    # a lower bound and its conversion, against a speed above it
+    ("Winds exceeding 100 mph (160 kph) hit the coast.", "Winds of 120 mph hit the coast.", False),
+    ("Winds of 100 mph (160 kph) hit the coast.", "Winds of 120 mph hit the coast.", True),
     # the length of a ship and the length of a bridge are two figures
     ("The 984-foot ship hit the bridge.", "The ship hit the 1.6-mile bridge.", False),
     # an earthquake's magnitude is a scale of its own: never converted

@@ -257,6 +257,7 @@ QUALIFIERS: dict[str, str] = {
     "over": "more than",
     "above": "more than",
     "in excess of": "more than",
+    "exceeding": "more than",
     "upwards of": "more than",
     "upward of": "more than",
     "north of": "more than",

@@ -9,15 +9,17 @@ own (an earthquake's magnitude) converts to nothing: its base unit is its name.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from factcheck import datafiles
 from factcheck.extract.context import trie_pattern
+from factcheck.facts import Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +172,24 @@ def step_of_measurement(digits: str, decimals: int, *, hundreds: bool = True) ->
     if zeros == len(clean) or (len(clean) < 4 and not (hundreds and zeros >= 2)):
         return Decimal(1)
     return Decimal(10) ** zeros
+
+
+#: between a figure and its conversion in brackets: "100 mph (160 kph)"
+_INTO_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+def hedged_conversions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with a bracketed conversion given its figure's hedge: in ``winds
+    exceeding 100 mph (160 kph)`` the 160 kph is the same lower bound, not an exact speed."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        before, m = out[i - 1], out[i]
+        if (
+            m.kind == "quantity"
+            and before.kind == "quantity"
+            and before.qualifier
+            and not m.qualifier
+            and _INTO_BRACKET.fullmatch(text, before.end, m.start) is not None
+        ):
+            out[i] = dataclasses.replace(m, qualifier=before.qualifier)
+    return out

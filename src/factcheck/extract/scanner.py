@@ -671,4 +671,4 @@ def scan(text: str) -> list[Mention]:
             continue  # inside a word: "McMay"
         else:
             pos = max(_BY_WORD[text[start:end].lower()](ctx, start, end), end)
-    return table_scaled(text, ctx.mentions)
+    return quantities.hedged_conversions(text, table_scaled(text, ctx.mentions))
