@@ -379,13 +379,15 @@ def story_subject(claims: Sequence[Claim], aliases: Mapping[str, str]) -> str | 
 _SAME_MEASURE = frozenset({"net"})
 
 
+def _of_at(words: Sequence[str]) -> int:
+    """Where a metric key's words say what it is of or from (their number when they do not)."""
+    return next((i for i, w in enumerate(words) if w in ("of", "from") and i > 0), len(words))
+
+
 def _before_of(key: str) -> str:
     """A metric key without what it is of or from (``distance`` of ``distance from x``)."""
     words = key.split()
-    for i, w in enumerate(words):
-        if w in ("of", "from") and i > 0:
-            return " ".join(words[:i])
-    return key
+    return " ".join(words[: _of_at(words)])
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -417,10 +419,8 @@ def _split_of(key: str) -> tuple[str, str]:
     so that ``distance from Marrakech`` and ``... Marrakesh`` may join.
     """
     words = key.split()
-    for i, w in enumerate(words):
-        if w in ("of", "from") and i > 0:
-            return words[i - 1], " ".join(words[i + 1 :])
-    return words[-1], ""
+    at = _of_at(words)
+    return words[at - 1], " ".join(words[at + 1 :])
 
 
 def _part_key(claim: Claim, part: str) -> str | None:
