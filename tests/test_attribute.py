@@ -276,6 +276,29 @@ PERIODS = [
         "2023-Q4",
     ),
     ("Sales rose 14% to $17 billion compared to Q4 2023.", "$17 billion", None),
+    # the figure's own clause's quarter, not the sentence's opening one; a year after a
+    # quarter is its year, never a count ("2023 net income")
+    (
+        "Fourth quarter 2023 net income includes a loss of $0.1 billion, compared to a loss "
+        "of $2.3 billion in fourth quarter 2022.",
+        "$2.3 billion",
+        "2022-Q4",
+    ),
+    (
+        "Fourth quarter 2023 net income includes a loss of $0.1 billion, compared to a loss "
+        "of $2.3 billion in fourth quarter 2022.",
+        "$0.1 billion",
+        "2023-Q4",
+    ),
+    # a relative date gives a quarter its year only beside it: next year is the cuts'
+    (
+        "Halberd laid out a plan to cut costs by $10 billion next year as it reported "
+        "second-quarter sales of $12.8 billion.",
+        "$12.8 billion",
+        "2024-Q2",
+    ),
+    ("Sales were $9 billion in the second quarter of last year.", "$9 billion", "2024-Q2"),
+    ("Last year's second-quarter sales were $9 billion.", "$9 billion", "2024-Q2"),
     ("Revenue was $5 billion in 2023, up from $4 billion in 2022.", "$5 billion", "2023"),
     ("Revenue was $5 billion in 2023, up from $4 billion in 2022.", "$4 billion", "2022"),
     # an area written as a modifier is a thing's, of no date; a measured amount has one

@@ -107,6 +107,9 @@ DATES = [
     ("the rate for February was", "February", "2025-02", "2025-02-01", "2025-02-28", "month"),
     ("In February, prices rose", "In February", "2025-02", "2025-02-01", "2025-02-28", "month"),
     ("In October's election, she led", "October's", "2025-10", "2025-10-01", "2025-10-31", "month"),
+    # the year of a quarter or a half, never a count of what follows
+    ("Fourth quarter 2023 net income rose", "2023", "2023", "2023-01-01", "2023-12-31", "year"),
+    ("first half 2024 sales fell", "2024", "2024", "2024-01-01", "2024-12-31", "year"),
 ]
 
 NOT_DATES = [

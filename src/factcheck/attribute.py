@@ -40,7 +40,7 @@ from factcheck.extract.context import singular, trie_pattern
 from factcheck.extract.quantities import measure_of
 from factcheck.extract.quarters import fiscal_around
 from factcheck.extract.scanner import BETWEEN_BEFORE, FROM_CHANGE
-from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number
+from factcheck.facts import Claim, Document, Fact, Frame, FramePart, Number, Resolution
 from factcheck.frames import (
     frame_of,
     lasted,
@@ -800,6 +800,23 @@ def _quarter(year: int, q: int) -> Period:
     return Period(f"{year}-Q{q}", first.isoformat(), last.isoformat(), "")
 
 
+#: words that may stand between a quarter and the year it is of ("the fourth quarter of
+#: 2023", "second-quarter 2024", "the quarter last year")
+_QUARTER_TO_YEAR = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:of|in)[ \t]+)?(?:the[ \t]+)?$")
+_YEAR_TO_QUARTER = re.compile(r"^(?:['’]s)?[ \t]*(?:,[ \t]*)?(?:the[ \t]+|its[ \t]+)?$")
+
+
+def _dates_the_quarter(text: str, date: Fact, quarter: Fact) -> bool:
+    """A date gives a quarter its year when it is a year written in full, or stands right
+    beside the quarter (``last year's fourth quarter``, ``the second quarter of last year``):
+    in "cut costs next year as it reported second-quarter sales", next year is the cuts'."""
+    if date.how is Resolution.STATED:
+        return True
+    if date.end <= quarter.start:
+        return _YEAR_TO_QUARTER.match(text[date.end : quarter.start]) is not None
+    return _QUARTER_TO_YEAR.match(text[quarter.end : date.start]) is not None
+
+
 def _year_of(facts: Sequence[Fact], doc: Document) -> int | None:
     for f in facts:
         if f.kind == "date" and isinstance(f.low, str):
@@ -1029,7 +1046,13 @@ def period_of(
     ended = next((q for f in candidates if (q := _quarter_ended(text, f)) is not None), None)
     if ended is not None:  # "the quarter ended December 31": a calendar quarter, fiscal or not
         return ended
-    for f in same_sentence:
+    # the figure's own clause's quarter before the sentence's opening one ("Fourth quarter
+    # 2023 net income includes a loss of $0.1 billion ..., compared to a loss of $2.3 billion
+    # in fourth quarter 2022"), the nearest first
+    for f in sorted(
+        same_sentence,
+        key=lambda f: (not clause[0] <= f.start < clause[1], abs(f.start - fact.start)),
+    ):
         if not clause[0] <= f.start < clause[1] and not (f.start - sentence[0] <= 12):
             continue
         if (
@@ -1052,7 +1075,11 @@ def period_of(
         ):
             # the year of a date that governs the quarter ("compared with the same period in
             # 2022" is its baseline), else the latest such quarter ended by publication
-            governing = candidates or [d for d in dates if _governs(text, d, f)]
+            governing = [
+                d
+                for d in candidates or [d for d in dates if _governs(text, d, f)]
+                if _dates_the_quarter(text, d, f)
+            ]
             ahead = _GUIDANCE_BEFORE.search(text, max(clause[0], f.start - 60), f.start)
             if governing:
                 year = _year_of(governing, doc)

@@ -370,7 +370,7 @@ DETERMINERS: frozenset[str] = frozenset(
 #: words before a 4-digit number that put it in a date role (``in 2023``)
 YEAR_CUES: frozenset[str] = frozenset(
     """in since by until till from to through during of before after between and early late
-    mid end year years circa around fiscal fy spring summer autumn fall winter january
+    mid end year years quarter half circa around fiscal fy spring summer autumn fall winter january
     february march april may june july august september october november december""".split()
 )
 
