@@ -54,7 +54,16 @@ FRAMES = [
         "entity",
         "rao",
     ),
-    ("Rao and Singh received 16 standing ovations.", "16 standing ovations", "entity", None),
+    # names joined by "and" with a figure of their own: theirs together; one of a list: none's
+    (
+        "Rao and Singh received 16 standing ovations.",
+        "16 standing ovations",
+        "entity",
+        "rao & singh",
+    ),
+    ("The TDP and the JD(U) won 16 and 12 seats.", "16", "entity", None),
+    ("The TDP and the JD(U) won 16 seats and 12 seats.", "12 seats", "entity", None),
+    ("Police and firefighters rescued 340 people.", "340 people", "entity", None),
     # a weekday is when, never whose
     (
         "Voting began on Wednesday, with over 200 million voters taking part.",
@@ -775,6 +784,17 @@ def test_a_baseline_is_never_the_period() -> None:
 PAIRS = [
     # the same figure of the same thing, disagreeing: reported
     ("The Greens won 38 seats.", "The Greens won 31 seats.", True),
+    # a ticket's share is not one of its names' alone, nor a third candidate's
+    (
+        "In the first round, Massa and Rossi led with 36.7% of votes.",
+        "In the first round, Massa led with 30% of votes.",
+        False,
+    ),
+    (
+        "In the first round, Massa and Rossi led with 36.7% of votes.",
+        "In the first round, Massa and Rossi led with 30% of votes.",
+        True,
+    ),
     # "a week" is a round figure: a little over a week agrees with it, three weeks does not
     ("The trial lasted a week.", "The trial lasted a little over a week.", False),
     ("The trial lasted a week.", "The trial lasted three weeks.", True),

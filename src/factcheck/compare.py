@@ -465,7 +465,9 @@ def _by_part(
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             wa, wb = set(a.split()), set(b.split())
-            if wa <= wb or wb <= wa or fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY:
+            # "Massa & Rossi" (a figure of the two together) is not Massa's alone
+            within = (wa <= wb or wb <= wa) and ("&" in wa) == ("&" in wb)
+            if within or fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY:
                 sets.union(a, b)
     joined: dict[str, list[Claim]] = defaultdict(list)
     for k in keys:

@@ -432,7 +432,9 @@ def _entity(
                         return part
         subj = _subject(p, verb)
         if subj is not None and any(p.deps[x] == "conj" for x in p.children(subj)):
-            return None  # "the TDP and the JD(U) won 16 and 12 seats": neither's alone
+            # "the TDP and the JD(U) won 16 and 12 seats": neither's alone; "Massa and Rossi
+            # led with 36.68%": one figure, the pair's (their ticket), never a third party's
+            return _together(p, subj, anchor, n, lex, figures)
         if subj is not None and subj not in measure_nouns:
             part = _entity_at(p, subj, "subject", lex) or _child_entity(
                 p, subj, "poss", lex, figures
@@ -441,6 +443,31 @@ def _entity(
                 return part
         return _prep_entity(p, verb, ("for",), lex, figures)
     return None
+
+
+def _together(
+    p: Parse, subj: int, anchor: int, n: int, lex: Lexicon, figures: Sequence[range]
+) -> FramePart | None:
+    """Names joined by "and" as the subject of a figure of their own: one entity, the names
+    together (``massa & rossi``, a key that joins no one of them alone). None when the
+    figure is one of a list, one each ("won 16 and 12 seats"), or a name is none."""
+    for t in (anchor, n):
+        linked = [c for c in p.children(t) if p.deps[c] == "conj"]
+        if p.deps[t] == "conj":
+            linked.append(p.heads[t])
+        if any(_in_figure(p, x, figures) for x in linked if x not in (anchor, n)):
+            return None
+    members, todo = [], [subj]
+    while todo:
+        m = todo.pop()
+        members.append(m)
+        todo.extend(c for c in p.children(m) if p.deps[c] == "conj")
+    parts = [_entity_at(p, m, "subject", lex) for m in sorted(members)]
+    keys = [part.key for part in parts if part is not None]
+    if len(keys) < len(parts):
+        return None
+    first, last = min(members), max(members)
+    return FramePart(" & ".join(keys), p.text[p.starts[first] : p.ends[last]], "subject")
 
 
 def _in_object(p: Parse, n: int, verb: int) -> bool:
