@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 
-# starts with one character class so that the regex engine skips ahead quickly
+# starts with one character class so that the regex engine skips ahead quickly; a name
+# written with a small first letter ("iPad sales fell") opens a sentence too
 # a stop straight before a capitalised word, after a lower-case word ("the ministry
 # specified.In the first round"), is an end too: scraped pages lose spaces
 _END = re.compile(
-    r"[.!?\n](?:(?<=\n)|[\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))"
+    r"[.!?\n](?:(?<=\n)|[\"')\]]*[ \t]+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z][A-Z]))"
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))"
 )
 
 _ABBREVIATIONS = frozenset(
