@@ -64,6 +64,9 @@ FRAMES = [
     ("The TDP and the JD(U) won 16 and 12 seats.", "16", "entity", None),
     ("The TDP and the JD(U) won 16 seats and 12 seats.", "12 seats", "entity", None),
     ("Police and firefighters rescued 340 people.", "340 people", "entity", None),
+    # a state the copula's subject is in: "the Kula fire was 90% contained" is the Kula fire's
+    ("The Kula fire was 90% contained.", "90%", "entity", "kula"),
+    ("The fire was 90% contained.", "90%", "entity", None),
     # a weekday is when, never whose
     (
         "Voting began on Wednesday, with over 200 million voters taking part.",
@@ -784,6 +787,8 @@ def test_a_baseline_is_never_the_period() -> None:
 PAIRS = [
     # the same figure of the same thing, disagreeing: reported
     ("The Greens won 38 seats.", "The Greens won 31 seats.", True),
+    ("The Olinda fire was 85% contained.", "The Kula fire was 90% contained.", False),
+    ("The Olinda fire was 85% contained.", "The Olinda fire was 60% contained.", True),
     # a ticket's share is not one of its names' alone, nor a third candidate's
     (
         "In the first round, Massa and Rossi led with 36.7% of votes.",

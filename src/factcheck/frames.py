@@ -333,8 +333,10 @@ def _subject(p: Parse, verb: int) -> int | None:
             ):
                 c += 1  # "PM Modi received" parsed as two subjects: one name, Modi's
             return c
-    if p.deps[verb] in ("conj", "xcomp", "advcl") and p.heads[verb] != verb:
-        return _subject(p, p.heads[verb])  # "won 38 seats and lost 9": the first verb's subject
+    if p.deps[verb] in ("conj", "xcomp", "advcl", "acomp") and p.heads[verb] != verb:
+        # "won 38 seats and lost 9": the first verb's subject; "the Kula fire was 90%
+        # contained": the copula's
+        return _subject(p, p.heads[verb])
     return None
 
 
