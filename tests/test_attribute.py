@@ -36,6 +36,21 @@ METRICS = [
     ("Varenland's exports to Osmara amounted to $191.2 billion.", "$191.2 billion", "export"),
     ("Its imports from Osmara totalled $126.4 billion.", "$126.4 billion", "import"),
     ("Turnout was 67.4%, the commission said.", "67.4%", "turnout"),
+    # a participle says which of the counted are counted; an adjective, or a participle
+    # that counts the same things, does not
+    ("The other 11 voting members backed the cut.", "11 voting members", "voting member"),
+    (
+        "More than 2 million registered voters stayed home.",
+        "More than 2 million registered voters",
+        "registered voter",
+    ),
+    ("The committee has 19 members.", "19 members", "member"),
+    (
+        "They signed 20 bilateral cooperation agreements.",
+        "20 bilateral cooperation agreements",
+        "agreement",
+    ),
+    ("They have 20 signed agreements.", "20 signed agreements", "agreement"),
     ("Revenue rose 18 percent to $4.6 billion.", "18 percent", "revenue change"),
     ("Revenue rose 18 percent to $4.6 billion.", "$4.6 billion", "revenue"),
     ("The company reported net profit of $347 million.", "$347 million", "net profit"),

@@ -33,6 +33,7 @@ from factcheck.extract._lexicon import (
     ORDINAL_WORDS,
     PROGRESS_METRIC,
     QUALIFIERS,
+    SCALE_WORDS,
     STOP_WORDS,
     TIME_UNITS,
 )
@@ -773,7 +774,38 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
         return None
     if fact.kind == "count" and _TOTAL_BEFORE.search(text, max(lo, fact.start - 24), fact.start):
         return Metric(unit + " total", fact.noun)
+    doing = _participles(fact)
+    if doing:
+        return Metric(f"{doing} {unit}", f"{doing} {fact.noun}")
     return Metric(unit, fact.noun)
+
+
+#: a participle before a counted noun that says which of them are counted ("11 voting
+#: members" are not the committee's 19 members, "12 registered voters" not all voters)
+_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ing|ed)")
+#: participles that count the same things ("20 signed agreements" are the agreements)
+_SAME_THINGS = frozenset("signed reported estimated combined expected so-called".split())
+_SCALE_WORDS = frozenset(
+    "hundred hundreds thousand thousands million millions billion dozen".split()
+)
+
+
+def _participles(fact: Fact) -> str:
+    """The participles between a count's number and its noun (``voting``), joined."""
+    words = fact.text.split()
+    if fact.kind != "count" or len(words) < 3 or not words[-1].startswith(fact.noun):
+        return ""
+    at = max(
+        (
+            i
+            for i, w in enumerate(words[:-1])
+            if any(ch.isdigit() for ch in w) or w.lower() in SCALE_WORDS
+        ),
+        default=0,
+    )
+    between = words[at + 1 : -1]
+    kept = [w for w in between if _PARTICIPLE.fullmatch(w) and w not in _SAME_THINGS]
+    return " ".join(kept) if len(kept) == len(between) else ""
 
 
 #: the 400 of "188 of the 400 seats", the 543 of "results for all 543 constituencies"
