@@ -803,6 +803,10 @@ PAIRS = [
     # "a week" is a round figure: a little over a week agrees with it, three weeks does not
     ("The trial lasted a week.", "The trial lasted a little over a week.", False),
     ("The trial lasted a week.", "The trial lasted three weeks.", True),
+    # a whole number of weeks is rounded to the week: "almost six" agrees, five does not
+    ("The trial lasted almost six weeks.", "The trial lasted six weeks.", False),
+    ("The trial lasted five weeks.", "The trial lasted six weeks.", True),
+    ("He was jailed for 24 years.", "He was jailed for 25 years.", True),
     # words of the vocabulary that name one measure: income is profit
     ("Halberd's net income was $20.9 billion.", "Halberd's net profit was $14.2 billion.", True),
     (

@@ -7,6 +7,8 @@ Nothing here is specific to one story; topic words belong in rule files.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0,
     "one": 1,
@@ -314,6 +316,12 @@ TIME_UNITS: dict[str, tuple[str, int]] = {
     "decade": ("year", 10),
     "century": ("year", 100),
 }
+
+#: units a whole number of which is a rounded length of time ("six weeks", "three months"),
+#: allowed a quarter of the unit either way (its step is half a unit): "almost six weeks"
+#: agrees with six, five weeks does not; days, hours and smaller units are counted exactly
+ROUNDED_TIME_UNITS = frozenset({"week", "month", "year"})
+ROUNDED_TIME_STEP = Decimal("0.5")
 
 #: words after a number that count people hurt, killed, held... (``12 killed``)
 CASUALTY_WORDS: frozenset[str] = frozenset(

@@ -19,6 +19,8 @@ from factcheck.extract._lexicon import (
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    ROUNDED_TIME_STEP,
+    ROUNDED_TIME_UNITS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     WEEKDAYS,
@@ -397,6 +399,10 @@ def classify(
                 return tu.end
             if value == 1 and not tu.hyphen and not tu.ago and raw is None:
                 return tu.end  # "one day" as in "one day, we will"
+            if step == 0 and tu.unit in ROUNDED_TIME_UNITS:
+                # "six weeks" of a trial is a length rounded to the week: "almost six weeks"
+                # agrees with it, "five weeks" does not
+                step = ROUNDED_TIME_STEP
             ctx.add(
                 Mention(
                     "duration",
