@@ -64,6 +64,14 @@ FRAMES = [
     ("The TDP and the JD(U) won 16 and 12 seats.", "16", "entity", None),
     ("The TDP and the JD(U) won 16 seats and 12 seats.", "12 seats", "entity", None),
     ("Police and firefighters rescued 340 people.", "340 people", "entity", None),
+    # the place a "where" clause is of is the figure's scope; a "when" clause names none
+    (
+        "Okafor won most provinces and the capital, where she received 57.2% of the vote.",
+        "57.2%",
+        "scope",
+        "capital",
+    ),
+    ("It was the year when sales rose 5%.", "5%", "scope", None),
     # a state the copula's subject is in: "the Kula fire was 90% contained" is the Kula fire's
     ("The Kula fire was 90% contained.", "90%", "entity", "kula"),
     ("The fire was 90% contained.", "90%", "entity", None),
@@ -723,6 +731,12 @@ def test_sense_and_basis(text: str, figure: str, sense: str, basis: str | None) 
 
 
 MODALITIES = [
+    # a denied figure claims no value
+    ("As none of the candidates obtained 45% of the vote, a runoff follows.", "45%", "negated"),
+    ("No party won 76 seats.", "76 seats", "negated"),
+    ("Okafor did not win 50% of the vote.", "50%", "negated"),
+    ("No fewer than 20 people died.", "No fewer than 20 people", "actual"),
+    ("Okafor won 50% of the vote.", "50%", "actual"),
     # a threshold is a target; what a speaker says will be is a forecast, what will be a result not
     ("Candidates must secure 50 percent of the vote to win.", "50 percent", "target"),
     (
@@ -788,6 +802,14 @@ PAIRS = [
     # the same figure of the same thing, disagreeing: reported
     ("The Greens won 38 seats.", "The Greens won 31 seats.", True),
     ("The Olinda fire was 85% contained.", "The Kula fire was 90% contained.", False),
+    # a place picked out of the whole by "where", a threshold no one reached
+    (
+        "Okafor won 55.7% of the vote.",
+        "Okafor won most provinces and the capital, where she received 57.2% of the vote.",
+        False,
+    ),
+    ("Okafor won 55.7% of the vote.", "No candidate won 45% of the vote.", False),
+    ("Okafor won 55.7% of the vote.", "Okafor won 45% of the vote.", True),
     ("The Olinda fire was 85% contained.", "The Olinda fire was 60% contained.", True),
     # a ticket's share is not one of its names' alone, nor a third candidate's
     (

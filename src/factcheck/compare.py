@@ -514,7 +514,8 @@ def _a_part(claims: Sequence[Claim]) -> bool:
     # an aftershock: another event within the event, never the whole a bare figure is of
     events = {w.rstrip("s") for w in lex.other_events}
     return any(
-        s.how == "subject"
+        # "the capital, where he received 57%": a place the clause picks out of the whole
+        s.how in ("subject", "where clause")
         or s.key.split()[-1] in lex.scope_nouns
         or (s.key in events and s.how == "clause")
         for s in scopes

@@ -333,10 +333,19 @@ FrameHow = Literal[
     "comparison",
     "predicate",
     "infinitive",
+    "where clause",
 ]
 #: what kind of figure a claim is: an actual one, or not (yet)
-Modality = Literal["actual", "estimate", "forecast", "target", "exit poll"]
-MODALITIES: tuple[Modality, ...] = ("actual", "estimate", "forecast", "target", "exit poll")
+Modality = Literal["actual", "estimate", "forecast", "target", "exit poll", "negated"]
+MODALITIES: tuple[Modality, ...] = (
+    "actual",
+    "estimate",
+    "forecast",
+    "target",
+    "exit poll",
+    # "none of the candidates obtained 45%", "she did not win 50%": no claim of its value
+    "negated",
+)
 Sense = Literal["level", "change"]
 
 

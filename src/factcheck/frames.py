@@ -527,6 +527,9 @@ def _scope(
         if p.deps[c] in ("acl", "relcl"):
             heads.append(c)  # "buildings destroyed in Hatay"
     subject = _subject(p, verb) if verb is not None else None
+    where = _where_clause_of(p, verb, figures) if verb is not None else None
+    if where is not None:
+        return where
     # "a 6.8-magnitude quake struck in the mountains": where the quake struck, not a part
     describes_subject = p.heads[n] == subject and p.deps[n] in ("compound", "amod", "nmod")
     if verb is not None and not describes_subject:
@@ -615,6 +618,19 @@ def _scope(
             if part is not None:
                 return part
     return None
+
+
+def _where_clause_of(p: Parse, verb: int, figures: Sequence[range]) -> FramePart | None:
+    """The place a "where" clause is of: "the federal capital, where he received 57.24%"."""
+    if p.deps[verb] != "relcl" or p.heads[verb] == verb:
+        return None
+    if not any(p.deps[c] == "advmod" and _low(p, c) == "where" for c in p.children(verb)):
+        return None
+    place = p.heads[verb]
+    if p.tags[place] not in _NOUN_TAGS or _in_figure(p, place, figures):
+        return None
+    extra = [x for x in p.children(place) if p.deps[x] == "amod" and x < place]
+    return _part(p, sorted({*_chain(p, place), *extra}), "where clause")
 
 
 def _named_by_of(p: Parse, noun: int) -> int | None:
@@ -845,6 +861,35 @@ def _modality(
             if " " in w and w in text:
                 return modality, FramePart(modality, w, "phrase")
     return "actual", None
+
+
+#: subjects that deny the clause ("none of the candidates obtained 45%")
+_NO_ONE = frozenset("none nobody neither no-one".split())
+#: what "no" may open without denying anything: "no fewer than 20 people died"
+_NOT_DENIAL = frozenset("fewer less more later earlier".split())
+
+
+def _negation(p: Parse, verb: int | None) -> FramePart | None:
+    """The word that denies the figure's clause ("did not win 50%", "none of the candidates
+    obtained 45%", "no party won 76 seats"), or None: a denied figure claims no value."""
+    if verb is None:
+        return None
+    for c in p.children(verb):
+        if p.deps[c] == "neg":
+            return FramePart("negated", p.word(c), "path")
+    subj = _subject(p, verb)
+    if subj is None:
+        return None
+    if _low(p, subj) in _NO_ONE:
+        return FramePart("negated", p.word(subj), "subject")
+    for c in p.children(subj):
+        if (
+            p.deps[c] == "det"
+            and _low(p, c) == "no"
+            and (c + 1 >= len(p.deps) or _low(p, c + 1) not in _NOT_DENIAL)
+        ):
+            return FramePart("negated", p.word(c), "subject")
+    return None
 
 
 def _forecast_owner(p: Parse, anchor: int, lex: Lexicon) -> FramePart | None:
@@ -1078,6 +1123,9 @@ def frame_of(
     if modality in ("actual", "estimate") and speaker is not None and forecaster:
         # "economists had estimated that 213,000 jobs would be added": their forecast
         modality, modality_how = "forecast", FramePart("forecast", speaker.words, "reporting verb")
+    negation = _negation(p, verb)
+    if negation is not None:
+        modality, modality_how = "negated", negation
     if _VERSUS_AFTER.match(p.text, end):
         # "$119.58 billion vs. $117.91 billion expected": the actual, set against the forecast
         modality, modality_how = "actual", None
