@@ -353,6 +353,11 @@ NOT_ORDINALS = [
     "paid on the 20th.",
     "a third of the budget",
     "244.821st-century",
+    # a kind named by an ordinal, in words or digits
+    "won 78% of points on his first serve",
+    "won 47 of 71 1st serve points",
+    "a 2nd serve return",
+    "the 3rd party candidate",
 ]
 
 

@@ -20,10 +20,12 @@ from factcheck.extract._lexicon import (
 from factcheck.extract.context import Context, singular
 from factcheck.facts import Mention
 
-#: set phrases that use an ordinal without ranking anything
+#: nouns an ordinal names a kind of, never ranks (``a third party``, ``second nature``, a
+#: tennis player's ``first serve`` and ``2nd serve``)
 ORDINAL_IDIOMS = frozenset(
     """party parties state states country countries world hand thought thoughts nature chance
-    opinion fiddle wheel way half""".split()
+    opinion fiddle wheel way half
+    serve serves""".split()
 )
 #: what may stand before an ordinal word that ranks something (``his second visit``)
 ORDINAL_DETERMINERS = frozenset("the its his her their our my your a an".split())

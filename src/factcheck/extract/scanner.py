@@ -510,6 +510,8 @@ def _add_quantity(
 
 def _add_ordinal(ctx: Context, start: int, value: int, noun: tuple[str, int]) -> int:
     word, end = noun
+    if word.lower() in ORDINAL_IDIOMS:
+        return end  # "the 1st serve", "a third party": a kind, not a rank
     ctx.add(Mention("ordinal", start, end, number=Decimal(value), unit=word.lower(), noun=word))
     return end
 
