@@ -802,6 +802,17 @@ PAIRS = [
     # the same figure of the same thing, disagreeing: reported
     ("The Greens won 38 seats.", "The Greens won 31 seats.", True),
     ("The Olinda fire was 85% contained.", "The Kula fire was 90% contained.", False),
+    # a name extended by a word the story writes small is a product; by "Corp", the name
+    (
+        "Overall, Halberd's revenue was $62 billion, and its cloud business grew.",
+        "Overall, Halberd Cloud revenue was $33.7 billion.",
+        False,
+    ),
+    (
+        "Overall, Halberd's revenue was $62 billion, and its cloud business grew.",
+        "Overall, Halberd Corp revenue was $33.7 billion.",
+        True,
+    ),
     # a place picked out of the whole by "where", a threshold no one reached
     (
         "Okafor won 55.7% of the vote.",

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from factcheck.events import (
     stories,
 )
 from factcheck.extract import extract_document
-from factcheck.extract._lexicon import CUMULATIVE_METRICS
+from factcheck.extract._lexicon import CUMULATIVE_METRICS, STOP_WORDS
 from factcheck.extract.context import singular
 from factcheck.facts import LEVELS, Claim, Discrepancy, Document, Fact, Frame, Published
 from factcheck.frames import lexicon, one_of_many
@@ -252,6 +253,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
     )
     aliases = entity_aliases(claims)
     subject = story_subject(claims, aliases)
+    common = common_words(claims)
     for claim in claims:
         claim = _convert(claim, vocabulary.rates)
         entity = claim.frame.entity
@@ -302,7 +304,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
             several = (
                 sum(
                     len({c.source for c in named}) >= 2
-                    for named in _by_part([c for c in members if c.frame.entity], "entity")
+                    for named in _by_part(
+                        [c for c in members if c.frame.entity], "entity", common=common
+                    )
                 )
                 > 1
             )
@@ -314,6 +318,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Metric
                         strict=whose or several,
                         events=several and not whose,
                         subject=None if whose else subject,
+                        common=common,
                     ):
                         # a meeting with no one named ("talks on Thursday") is not the one
                         # with someone named ("met Sanjay Mehrotra on Wednesday")
@@ -435,6 +440,7 @@ def _by_part(
     strict: bool = False,
     events: bool = False,
     subject: str | None = None,
+    common: frozenset[str] = frozenset(),
 ) -> list[list[Claim]]:
     """Claims split by one frame part; those without it join the one named value, if one.
 
@@ -447,7 +453,8 @@ def _by_part(
     ``events`` those said of the event itself (``the quake struck 72 km from X``
     where two towns' distances are named) are compared with each other. With
     ``subject`` (the story's subject, when it is among the named), figures
-    without the part are the subject's.
+    without the part are the subject's. ``common`` are the words the story writes in
+    small letters: a name extended by them is another entity (a product, a part).
     """
     from rapidfuzz import fuzz
 
@@ -465,8 +472,13 @@ def _by_part(
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             wa, wb = set(a.split()), set(b.split())
-            # "Massa & Rossi" (a figure of the two together) is not Massa's alone
-            within = (wa <= wb or wb <= wa) and ("&" in wa) == ("&" in wb)
+            # "Massa & Rossi" (a figure of the two together) is not Massa's alone;
+            # "Microsoft Cloud" (a word the story writes small: a product) not Microsoft's
+            within = (
+                (wa <= wb or wb <= wa)
+                and ("&" in wa) == ("&" in wb)
+                and not _extends_by_common_nouns(a, b, common)
+            )
             if within or fuzz.token_sort_ratio(a, b) >= METRIC_SIMILARITY:
                 sets.union(a, b)
     joined: dict[str, list[Claim]] = defaultdict(list)
@@ -499,6 +511,28 @@ def _by_part(
     if unnamed:
         out.append(unnamed)
     return out
+
+
+def common_words(claims: Sequence[Claim]) -> frozenset[str]:
+    """The words the claims' sentences write in small letters (common nouns, not names)."""
+    return frozenset(w for c in claims for w in _SMALL_WORD.findall(c.fact.sentence))
+
+
+_SMALL_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]+(?![\w'’-])")
+
+
+def _extends_by_common_nouns(a: str, b: str, common: frozenset[str]) -> bool:
+    """One name is the other and words after it that the story writes as common nouns
+    ("microsoft cloud" of "microsoft", "amazon web services" of "amazon"): a part or a
+    product, not the named itself. A name's own suffix ("Corp", "Party") is the name."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not long.startswith(short + " "):
+        return False
+    extra = long[len(short) + 1 :].split()
+    lex = lexicon()
+    return all(w in common and w not in lex.name_suffixes for w in extra) and not any(
+        w in STOP_WORDS for w in extra
+    )
 
 
 def _a_part(claims: Sequence[Claim]) -> bool:

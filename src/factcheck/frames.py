@@ -88,6 +88,7 @@ class Lexicon:
     irregular_actions: dict[str, str]
     action_nouns: dict[str, str]
     relational: frozenset[str]
+    name_suffixes: frozenset[str]
 
 
 def _words(items: Iterable[Any]) -> frozenset[str]:
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         irregular_actions={str(k): str(v) for k, v in data_["irregular-actions"].items()},
         action_nouns={str(k): str(v) for k, v in data_["action-nouns"].items()},
         relational=_words(data_["relational-actions"]),
+        name_suffixes=_words(data_["name-suffixes"]),
     )
 
 
