@@ -549,7 +549,7 @@ def _a_part(claims: Sequence[Claim]) -> bool:
     events = {w.rstrip("s") for w in lex.other_events}
     return any(
         # "the capital, where he received 57%": a place the clause picks out of the whole
-        s.how in ("subject", "where clause")
+        s.how in ("subject", "where clause", "proper adjective")
         or s.key.split()[-1] in lex.scope_nouns
         or (s.key in events and s.how == "clause")
         for s in scopes

@@ -334,6 +334,7 @@ FrameHow = Literal[
     "predicate",
     "infinitive",
     "where clause",
+    "proper adjective",
 ]
 #: what kind of figure a claim is: an actual one, or not (yet)
 Modality = Literal["actual", "estimate", "forecast", "target", "exit poll", "negated"]

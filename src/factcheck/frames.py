@@ -532,6 +532,10 @@ def _scope(
     where = _where_clause_of(p, verb, figures) if verb is not None else None
     if where is not None:
         return where
+    for m in (n, subject):
+        region = _proper_adjective(p, m, figures) if m is not None else None
+        if region is not None:
+            return region
     # "a 6.8-magnitude quake struck in the mountains": where the quake struck, not a part
     describes_subject = p.heads[n] == subject and p.deps[n] in ("compound", "amod", "nmod")
     if verb is not None and not describes_subject:
@@ -620,6 +624,35 @@ def _scope(
             if part is not None:
                 return part
     return None
+
+
+def _proper_adjective(p: Parse, noun: int, figures: Sequence[range]) -> FramePart | None:
+    """A capitalised adjective inside a sentence before a measured noun: the region or part
+    it is of ("North American revenue", "International sales"), never the whole's."""
+    if p.tags[noun] not in ("NN", "NNS"):
+        return None
+    mods = [
+        c
+        for c in p.children(noun)
+        if c < noun and p.deps[c] == "amod" and p.tags[c] == "JJ" and p.word(c)[:1].isupper()
+    ]
+    if not mods or min(mods) == 0 or any(_in_figure(p, c, figures) for c in mods):
+        return None
+    toks = sorted(
+        {
+            j
+            for c in mods
+            for j in (
+                c,
+                *(
+                    x
+                    for x in p.children(c)
+                    if x < c and p.deps[x] == "amod" and p.word(x)[:1].isupper()
+                ),
+            )
+        }
+    )
+    return _part(p, toks, "proper adjective")
 
 
 def _where_clause_of(p: Parse, verb: int, figures: Sequence[range]) -> FramePart | None:
