@@ -785,9 +785,6 @@ def _count_metric(fact: Fact, text: str, lo: int) -> Metric | None:
 _PARTICIPLE = re.compile(r"[a-z]{2,}(?:ing|ed)")
 #: participles that count the same things ("20 signed agreements" are the agreements)
 _SAME_THINGS = frozenset("signed reported estimated combined expected so-called".split())
-_SCALE_WORDS = frozenset(
-    "hundred hundreds thousand thousands million millions billion dozen".split()
-)
 
 
 def _participles(fact: Fact) -> str:

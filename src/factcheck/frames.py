@@ -638,20 +638,14 @@ def _proper_adjective(p: Parse, noun: int, figures: Sequence[range]) -> FramePar
     ]
     if not mods or min(mods) == 0 or any(_in_figure(p, c, figures) for c in mods):
         return None
-    toks = sorted(
-        {
-            j
-            for c in mods
-            for j in (
-                c,
-                *(
-                    x
-                    for x in p.children(c)
-                    if x < c and p.deps[x] == "amod" and p.word(x)[:1].isupper()
-                ),
-            )
-        }
-    )
+    # "North American": the capitalised adjective before each one too
+    before = [
+        x
+        for c in mods
+        for x in p.children(c)
+        if x < c and p.deps[x] == "amod" and p.word(x)[:1].isupper()
+    ]
+    toks = sorted({*mods, *before})
     return _part(p, toks, "proper adjective")
 
 
